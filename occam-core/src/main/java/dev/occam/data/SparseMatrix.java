@@ -1,0 +1,131 @@
+package dev.occam.data;
+
+import java.util.Objects;
+
+/**
+ * Sparse X in compressed-sparse-column form: the entries of column j are
+ * {@code values[colPtr[j] .. colPtr[j+1])} at rows {@code rowIndex[...]}, rows increasing.
+ * Arrays are shared, not copied.
+ */
+public final class SparseMatrix implements DesignMatrix {
+    private final int n;
+    private final int p;
+    private final int[] colPtr;
+    private final int[] rowIndex;
+    private final double[] values;
+
+    /**
+     * @param n rows
+     * @param p columns
+     * @param colPtr length p+1, non-decreasing, colPtr[0] = 0
+     * @param rowIndex row of each stored entry, increasing within a column
+     * @param values value of each stored entry
+     */
+    public SparseMatrix(int n, int p, int[] colPtr, int[] rowIndex, double[] values) {
+        Objects.requireNonNull(colPtr, "colPtr");
+        Objects.requireNonNull(rowIndex, "rowIndex");
+        Objects.requireNonNull(values, "values");
+        if (n < 0 || p < 0) {
+            throw new IllegalArgumentException("matrix dimensions must be >= 0; got " + n + "x" + p);
+        }
+        if (colPtr.length != p + 1 || colPtr[0] != 0) {
+            throw new IllegalArgumentException("colPtr must have p+1 = " + (p + 1) + " entries starting at 0");
+        }
+        int nnz = colPtr[p];
+        if (rowIndex.length < nnz || values.length < nnz) {
+            throw new IllegalArgumentException("rowIndex and values must hold colPtr[p] = " + nnz + " entries");
+        }
+        for (int j = 0; j < p; j++) {
+            if (colPtr[j + 1] < colPtr[j]) {
+                throw new IllegalArgumentException("colPtr must be non-decreasing; column " + j);
+            }
+            for (int k = colPtr[j]; k < colPtr[j + 1]; k++) {
+                int r = rowIndex[k];
+                if (r < 0 || r >= n || (k > colPtr[j] && r <= rowIndex[k - 1])) {
+                    throw new IllegalArgumentException("row indices of column " + j + " must be increasing and in [0, " + n + ")");
+                }
+            }
+        }
+        this.n = n;
+        this.p = p;
+        this.colPtr = colPtr;
+        this.rowIndex = rowIndex;
+        this.values = values;
+    }
+
+    /** Converts a dense matrix, keeping only its non-zero entries. */
+    public static SparseMatrix fromDense(DenseMatrix d) {
+        int n = d.rows();
+        int p = d.cols();
+        int[] ptr = new int[p + 1];
+        int nnz = 0;
+        double[] v = d.values();
+        for (int k = 0; k < v.length; k++) {
+            if (v[k] != 0.0) nnz++;
+        }
+        int[] rows = new int[nnz];
+        double[] vals = new double[nnz];
+        int k = 0;
+        for (int j = 0; j < p; j++) {
+            for (int i = 0; i < n; i++) {
+                double x = v[j * n + i];
+                if (x != 0.0) {
+                    rows[k] = i;
+                    vals[k++] = x;
+                }
+            }
+            ptr[j + 1] = k;
+        }
+        return new SparseMatrix(n, p, ptr, rows, vals);
+    }
+
+    @Override public int rows() { return n; }
+    @Override public int cols() { return p; }
+    /** Column pointers (not a copy). */
+    public int[] colPtr() { return colPtr; }
+    /** Row indices (not a copy). */
+    public int[] rowIndex() { return rowIndex; }
+    /** Stored values (not a copy). */
+    public double[] values() { return values; }
+
+    @Override
+    public double dotColumn(int j, double[] v) {
+        double s = 0.0;
+        for (int k = colPtr[j], e = colPtr[j + 1]; k < e; k++) {
+            s += values[k] * v[rowIndex[k]];
+        }
+        return s;
+    }
+
+    @Override
+    public void axpyColumn(int j, double a, double[] v) {
+        for (int k = colPtr[j], e = colPtr[j + 1]; k < e; k++) {
+            v[rowIndex[k]] += a * values[k];
+        }
+    }
+
+    @Override
+    public double weightedSumOfSquares(int j, double[] w) {
+        double s = 0.0;
+        for (int k = colPtr[j], e = colPtr[j + 1]; k < e; k++) {
+            double x = values[k];
+            s += w[rowIndex[k]] * x * x;
+        }
+        return s;
+    }
+
+    @Override
+    public double get(int i, int j) {
+        int lo = colPtr[j];
+        int hi = colPtr[j + 1] - 1;
+        while (lo <= hi) {
+            int mid = (lo + hi) >>> 1;
+            int r = rowIndex[mid];
+            if (r == i) return values[mid];
+            if (r < i) lo = mid + 1; else hi = mid - 1;
+        }
+        return 0.0;
+    }
+
+    @Override public long storedEntries() { return colPtr[p]; }
+}
