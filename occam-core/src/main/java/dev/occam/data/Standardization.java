@@ -12,7 +12,7 @@ package dev.occam.data;
  *
  * @param centres centre_j per feature (0 without intercept)
  * @param scales scale_j per feature (1 without standardize)
- * @param constant true where the feature has no variation (it can only ever get coefficient 0)
+ * @param constant true where the feature has no variation: glmnet leaves such a feature out (coefficient 0)
  */
 public record Standardization(double[] centres, double[] scales, boolean[] constant) {
 
@@ -35,18 +35,12 @@ public record Standardization(double[] centres, double[] scales, boolean[] const
             double var = Math.max(second - mean * mean, 0.0);
             // A column is constant when its spread is negligible next to its size (rounding of the
             // one-pass formula leaves ~1e-16·mean² instead of an exact 0).
-            constant[j] = var <= 1e-24 * Math.max(second, Double.MIN_NORMAL) || var == 0.0;
+            // A column is constant when its spread is negligible next to its size (rounding of the
+            // one-pass formula leaves ~1e-16·mean² instead of an exact 0). As in glmnet, a constant
+            // column is left out of every fit, with or without an intercept.
+            constant[j] = var <= 1e-24 * Math.max(second, Double.MIN_NORMAL);
             centres[j] = intercept ? mean : 0.0;
             scales[j] = standardize && !constant[j] ? Math.sqrt(var) : 1.0;
-            if (!intercept && second == 0.0) {
-                constant[j] = true;
-            } else if (!intercept) {
-                // Without an intercept a constant non-zero column still carries information.
-                constant[j] = false;
-                if (standardize && var == 0.0) {
-                    scales[j] = 1.0;
-                }
-            }
         }
         return new Standardization(centres, scales, constant);
     }
