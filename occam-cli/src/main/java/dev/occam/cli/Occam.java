@@ -94,6 +94,7 @@ public final class Occam implements Callable<Integer> {
         if (e instanceof DataFormatException || e instanceof IllegalArgumentException || e instanceof ParameterException) {
             return e.getMessage();
         }
+        if (e instanceof java.io.UncheckedIOException u) return userMessage(u.getCause());
         if (e instanceof NoSuchFileException f) return f.getFile() + ": no such file";
         if (e instanceof AccessDeniedException f) return f.getFile() + ": permission denied";
         if (e instanceof FileSystemException f) {

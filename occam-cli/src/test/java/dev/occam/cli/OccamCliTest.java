@@ -113,6 +113,12 @@ class OccamCliTest {
     }
 
     @Test
+    void dataThatIsADirectory() {
+        assertThat(CliRun.of("fit", "--data", dir, "--target", "y", "--out", dir.resolve("m.json")).userError())
+                .isEqualTo(dir + ": is a directory, not a file");
+    }
+
+    @Test
     void outputDirectoryMustExist() throws IOException {
         Path data = TestData.csv(dir, 20, NUMERIC, false);
         Path out = dir.resolve("no-such-dir").resolve("m.json");

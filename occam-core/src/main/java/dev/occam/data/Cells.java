@@ -10,6 +10,16 @@ import java.util.Set;
 final class Cells {
     private Cells() { }
 
+    /**
+     * Fails with one line when {@code file} is a directory (reading one fails later with an error
+     * that does not name it). A missing file is left to the reader's NoSuchFileException.
+     */
+    static void requireRegularFile(java.nio.file.Path file) {
+        if (java.nio.file.Files.isDirectory(file)) {
+            throw new DataFormatException(file.toString(), "is a directory, not a file");
+        }
+    }
+
     /** Spellings of a missing value that get their own message. */
     private static final Set<String> MISSING = Set.of("NA", "na", "N/A", "n/a", "NaN", "nan", "NAN",
             "null", "NULL", "Null", "?");

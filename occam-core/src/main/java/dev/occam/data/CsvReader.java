@@ -5,6 +5,7 @@ import de.siegmar.fastcsv.reader.CsvRecord;
 import de.siegmar.fastcsv.reader.FieldMismatchStrategy;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -49,6 +50,7 @@ public final class CsvReader {
      */
     public static Dataset read(Path file, ReadOptions o) throws IOException {
         String name = file.toString();
+        Cells.requireRegularFile(file);
         try (de.siegmar.fastcsv.reader.CsvReader<CsvRecord> csv = de.siegmar.fastcsv.reader.CsvReader.builder()
                 .detectBomHeader(true)
                 .skipEmptyLines(true)
@@ -65,6 +67,9 @@ public final class CsvReader {
             return readRows(name, records, columns, o);
         } catch (CsvParseException e) {
             throw new DataFormatException(name, "not valid CSV: " + e.getMessage());
+        } catch (UncheckedIOException e) {
+            // fastcsv wraps read errors met while iterating
+            throw e.getCause();
         }
     }
 

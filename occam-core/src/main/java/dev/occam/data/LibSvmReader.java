@@ -39,6 +39,7 @@ public final class LibSvmReader {
     public static Dataset read(Path file, TargetKind kind, int minFeatures) throws IOException {
         if (minFeatures < 0) throw new IllegalArgumentException("minFeatures must be >= 0; got " + minFeatures);
         String name = file.toString();
+        Cells.requireRegularFile(file);
         IntList rowPtr = new IntList();
         IntList index = new IntList();
         DoubleList values = new DoubleList();

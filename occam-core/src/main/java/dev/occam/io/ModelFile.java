@@ -70,6 +70,7 @@ public final class ModelFile {
      */
     public static LinearModel read(Path file) throws IOException {
         String name = file.toString();
+        if (Files.isDirectory(file)) throw new DataFormatException(name, "is a directory, not a model file");
         JsonNode root;
         try (InputStream in = Files.newInputStream(file)) {
             root = JSON.readTree(in);

@@ -237,6 +237,12 @@ class CsvReaderTest {
     }
 
     @Test
+    void directoryIsOneLine() {
+        assertThatThrownBy(() -> CsvReader.read(dir, ReadOptions.numeric("y")))
+                .isInstanceOf(DataFormatException.class).hasMessage(dir + ": is a directory, not a file");
+    }
+
+    @Test
     void missingFileIsAnIoException() {
         assertThatThrownBy(() -> CsvReader.read(dir.resolve("nope.csv"), ReadOptions.numeric("y")))
                 .isInstanceOf(NoSuchFileException.class);

@@ -129,6 +129,12 @@ class LibSvmReaderTest {
     }
 
     @Test
+    void directoryIsOneLine() {
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> LibSvmReader.read(dir, TargetKind.NUMERIC, 0))
+                .isInstanceOf(DataFormatException.class).hasMessage(dir + ": is a directory, not a file");
+    }
+
+    @Test
     void missingClassLabel() throws IOException {
         assertThat(errorOf("a 1:1\nNA 1:2\n", TargetKind.CLASS)).isEqualTo(":2:1: expected a class label, found missing value \"NA\"");
     }

@@ -197,5 +197,7 @@ class ModelFileTest {
         Files.writeString(file, "{ not json");
         assertThatThrownBy(() -> ModelFile.read(file)).isInstanceOf(DataFormatException.class)
                 .hasMessageStartingWith(file + ": not valid JSON at line 1, column ");
+        assertThatThrownBy(() -> ModelFile.read(dir)).isInstanceOf(DataFormatException.class)
+                .hasMessage(dir + ": is a directory, not a model file");
     }
 }
