@@ -52,7 +52,7 @@ final class FitCommand implements Callable<Integer> {
         GlmSettings settings = model.settings(spec.commandLine(), data);
         LinearModel fitted;
         if (lambda != null) {
-            fitted = Solver.fitAt(data, settings, lambda);
+            fitted = ElasticNet.fitAt(data, settings, lambda);
         } else {
             GlmPath path = ElasticNet.path(data, settings);
             fitted = path.model(path.size() - 1);

@@ -40,7 +40,11 @@ public final class Occam implements Callable<Integer> {
         throw new ParameterException(spec.commandLine(), "missing command: fit, path or predict (see occam --help)");
     }
 
+    /** netlib announces at INFO level which BLAS it loaded; not the user's business (kept: loggers are weak). */
+    private static final java.util.logging.Logger NETLIB_LOG = java.util.logging.Logger.getLogger("dev.ludovic.netlib");
+
     public static void main(String[] args) {
+        NETLIB_LOG.setLevel(java.util.logging.Level.WARNING);
         PrintWriter out = new PrintWriter(System.out, true);
         PrintWriter err = new PrintWriter(System.err, true);
         int status = run(args, out, err);
