@@ -57,14 +57,41 @@ final class GaussianCovariance implements PointSolver {
 
     @Override public int responses() { return 1; }
 
+    /**
+     * Makes the Gram columns of the strong set available. Each batch streams all of X once, so
+     * small batches are memory-bound: up to {@link #FULL_GRAM_MAX_P} features the whole Gram is
+     * computed at the first need (half the flops, by symmetry); beyond, a batch is topped up to
+     * {@link #MIN_BATCH} columns with the features whose gradients are largest (the next to enter).
+     */
     private void ensureGram(int[] strong) {
-        int[] missing = new int[strong.length];
+        int[] missing = new int[pr.p];
         int m = 0;
         for (int j : strong) {
             if (gram[j] == null) missing[m++] = j;
         }
-        if (m > 0) GramColumns.compute(pr, missing, m, gram);
+        if (m == 0) return;
+        if (pr.p <= FULL_GRAM_MAX_P) {
+            GramColumns.full(pr, gram);
+            return;
+        }
+        if (m < MIN_BATCH) {
+            Integer[] order = new Integer[pr.p];
+            int c = 0;
+            for (int j = 0; j < pr.p; j++) {
+                if (gram[j] == null && !pr.excluded[j]) order[c++] = j;
+            }
+            java.util.Arrays.sort(order, 0, c, (a, bb) -> Double.compare(Math.abs(g[bb]), Math.abs(g[a])));
+            boolean[] taken = new boolean[pr.p];
+            for (int t = 0; t < m; t++) taken[missing[t]] = true;
+            for (int t = 0; t < c && m < MIN_BATCH; t++) {
+                if (!taken[order[t]]) missing[m++] = order[t];
+            }
+        }
+        GramColumns.compute(pr, missing, m, gram);
     }
+
+    private static final int FULL_GRAM_MAX_P = 1000;
+    private static final int MIN_BATCH = 128;
 
     @Override
     public long solve(double lambda, int[] strong, double thr, long budget) {

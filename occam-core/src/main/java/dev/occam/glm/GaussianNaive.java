@@ -38,9 +38,7 @@ final class GaussianNaive implements PointSolver {
 
     @Override
     public long solve(double lambda, int[] strong, double thr, long budget) {
-        long passes = wls.solve(b, b0, lambda, strong, thr, budget);
-        for (int j : strong) grad[j] = wls.gradient(j);
-        return passes;
+        return wls.solve(b, b0, lambda, strong, thr, budget);
     }
 
     @Override

@@ -23,6 +23,7 @@ final class Irls implements PointSolver {
     private final double[] grad;
     private final WeightedLeastSquares wls;
     private final double nullDev;
+    private final boolean positiveWeights;
 
     Irls(Problem pr, Family family, double[] y) {
         this.pr = pr;
@@ -34,6 +35,9 @@ final class Irls implements PointSolver {
         this.r = new double[pr.n];
         this.grad = new double[pr.p];
         this.wls = new WeightedLeastSquares(pr);
+        boolean positive = true;
+        for (double v : pr.u) positive &= v > 0;
+        this.positiveWeights = positive;
         double ybar = 0;
         for (int i = 0; i < pr.n; i++) ybar += pr.u[i] * y[i];
         if (pr.intercept) {
@@ -66,6 +70,19 @@ final class Irls implements PointSolver {
         wls.reset(wv, r);
     }
 
+    /**
+     * η after a Newton step, in O(n): the step's residual is W∘(z − η_new) with
+     * z = η_old + r0/W, so η_new = η_old + (r0 − residual)/W. Rows of zero weight have no
+     * residual to read η from; with any of them η is recomputed from the coefficients.
+     */
+    private void updateEta() {
+        if (!positiveWeights) {
+            pr.linearPredictor(b0[0], b, eta);
+            return;
+        }
+        for (int i = 0; i < pr.n; i++) eta[i] += (r[i] - wls.residual(i)) / wv[i];
+    }
+
     @Override public int responses() { return 1; }
 
     @Override
@@ -82,7 +99,7 @@ final class Irls implements PointSolver {
                 double d = b[strong[k]] - old[k];
                 if (d != 0) dlx = Math.max(dlx, wls.curvature(strong[k]) * d * d);
             }
-            pr.linearPredictor(b0[0], b, eta);
+            updateEta();
             refreshState();
             if (used < 0) return used - passes;
             passes += used;
@@ -92,7 +109,9 @@ final class Irls implements PointSolver {
             if (dlx < thr) break;
             if (passes >= budget) return -passes - 1;
         }
-        for (int j : strong) grad[j] = pr.gradient(j, r, sumR);
+        // the cheap η updates of the Newton steps carry rounding; end each λ exactly
+        pr.linearPredictor(b0[0], b, eta);
+        refreshState();
         return passes;
     }
 

@@ -132,9 +132,6 @@ final class Multinomial implements PointSolver {
         }
         centreIntercepts();
         refreshResiduals();
-        for (int k = 0; k < classes; k++) {
-            for (int j : strong) grad[k][j] = pr.gradient(j, r[k], sumR[k]);
-        }
         return passes;
     }
 

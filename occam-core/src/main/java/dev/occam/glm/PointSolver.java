@@ -23,7 +23,10 @@ interface PointSolver {
     /** Recomputes the gradient of the data loss at the current solution for the features in {@code which}. */
     void refreshGradients(int[] which, int count);
 
-    /** max over classes of |gradient_j| as last computed (for the strong rule). */
+    /**
+     * max over classes of |gradient_j| as last refreshed, for λ_max and the strong rule (only
+     * features outside the strong set are kept current: the strong set never shrinks).
+     */
     double gradientScore(int j);
 
     /** Whether feature j, currently outside the strong set, violates the KKT conditions at λ. */

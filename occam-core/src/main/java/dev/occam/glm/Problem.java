@@ -86,6 +86,15 @@ final class Problem {
     }
 
     /**
+     * Whether a coefficient at 0 with negative gradient grad would move: |grad| above the L1
+     * threshold, or a limit that excludes 0. Exactly the condition under which {@link #update}
+     * returns non-zero for b = 0, without needing the curvature.
+     */
+    boolean canLeaveZero(int j, double grad, double lambda) {
+        return Math.abs(grad) > lambda * alpha * vp[j] || lo[j] > 0 || hi[j] < 0;
+    }
+
+    /**
      * Whether feature j, at b_j = 0 with negative gradient grad, violates the optimality (KKT)
      * conditions at λ: |grad| > λαf_j in a direction the limits allow.
      */

@@ -1,5 +1,8 @@
 package dev.occam.glm;
 
+import dev.occam.data.DenseMatrix;
+import dev.occam.data.SparseMatrix;
+
 import java.util.Arrays;
 
 /**
@@ -8,31 +11,43 @@ import java.util.Arrays;
  * with x̃ the implicitly standardized features of a {@link Problem}. Gaussian fits use it once with
  * W = u and z = y; IRLS fits (binomial, poisson, each class of multinomial) once per Newton step.
  *
- * <p>The weighted residual W∘(z − η) is stored as {@code wr + o·W}: moving b_j moves η along
- * x̃_j = (x_j − c_j)/s_j, whose constant part c_j/s_j only changes the scalar o. So an update
- * touches only the stored entries of column j and a sparse X stays sparse.
+ * <p>The weighted residual W∘(z − η) is kept in place. For dense X a move of b_j updates it along
+ * the centred column directly (one pass that also re-sums it). For sparse X it is stored as
+ * {@code wr + o·W}: the constant part c_j/s_j of x̃_j only changes the scalar o, so an update
+ * touches only the stored entries of column j and X stays sparse.
+ *
+ * <p>A feature's curvature Σ W x̃_j² is computed only when the feature can move (it is non-zero,
+ * or its gradient exceeds the L1 threshold); most strong-set features never need it.
  */
 final class WeightedLeastSquares {
     private final Problem pr;
+    private final boolean dense;
+    private final double[] xd;
+    private final int n;
     /** Working weights W (owned by the caller, set by {@link #reset}). */
     private double[] w;
     private double sumW;
-    /** Stored part of the weighted residual; the true one is wr + o·W. */
+    /** Stored weighted residual; the true one is wr + o·W (o stays 0 for dense X). */
     final double[] wr;
     private double o;
     /** Σ_i wr_i. */
     private double sumWr;
-    /** Per-column caches valid for the current W: Σ W x_j and Σ W x̃_j². */
+    /** Per-column caches valid for the current W. */
     private final double[] colSumW;
     private final double[] xv;
-    private final boolean[] cached;
+    private final boolean[] hasSum;
+    private final boolean[] hasCurvature;
 
     WeightedLeastSquares(Problem pr) {
         this.pr = pr;
+        this.n = pr.n;
+        this.dense = pr.x instanceof DenseMatrix;
+        this.xd = dense ? ((DenseMatrix) pr.x).values() : null;
         this.wr = new double[pr.n];
         this.colSumW = new double[pr.p];
         this.xv = new double[pr.p];
-        this.cached = new boolean[pr.p];
+        this.hasSum = new boolean[pr.p];
+        this.hasCurvature = new boolean[pr.p];
     }
 
     /**
@@ -44,12 +59,13 @@ final class WeightedLeastSquares {
         double s = 0;
         for (double v : weights) s += v;
         this.sumW = s;
-        System.arraycopy(weightedResidual, 0, wr, 0, pr.n);
+        System.arraycopy(weightedResidual, 0, wr, 0, n);
         double t = 0;
         for (double v : wr) t += v;
         this.sumWr = t;
         this.o = 0;
-        Arrays.fill(cached, false);
+        Arrays.fill(hasSum, false);
+        Arrays.fill(hasCurvature, false);
     }
 
     /** Σ W, the total working weight. */
@@ -57,46 +73,101 @@ final class WeightedLeastSquares {
         return sumW;
     }
 
-    private void fill(int j) {
-        double sw = pr.x.dotColumn(j, w);
-        double sq = pr.x.weightedSumOfSquares(j, w);
-        double c = pr.centres[j];
-        double s = pr.scales[j];
-        colSumW[j] = sw;
-        xv[j] = Math.max((sq - 2 * c * sw + c * c * sumW) / (s * s), 0.0);
-        cached[j] = true;
+    /** The true weighted residual W∘(z − η) at entry i. */
+    double residual(int i) {
+        return wr[i] + o * w[i];
     }
 
     /** Σ_i W_i x̃_ij², the curvature of coordinate j. */
     double curvature(int j) {
-        if (!cached[j]) fill(j);
+        if (!hasCurvature[j]) {
+            double sw;
+            double sq;
+            if (dense) {
+                int off = j * n;
+                sw = 0;
+                sq = 0;
+                for (int i = 0; i < n; i++) {
+                    double x = xd[off + i];
+                    double wx = w[i] * x;
+                    sw += wx;
+                    sq += wx * x;
+                }
+            } else {
+                sw = columnSum(j);
+                sq = pr.x.weightedSumOfSquares(j, w);
+            }
+            colSumW[j] = sw;
+            hasSum[j] = true;
+            double c = pr.centres[j];
+            double s = pr.scales[j];
+            xv[j] = Math.max((sq - 2 * c * sw + c * c * sumW) / (s * s), 0.0);
+            hasCurvature[j] = true;
+        }
         return xv[j];
+    }
+
+    private double columnSum(int j) {
+        if (!hasSum[j]) {
+            colSumW[j] = pr.x.dotColumn(j, w);
+            hasSum[j] = true;
+        }
+        return colSumW[j];
     }
 
     /** Σ_i x̃_ij · (true weighted residual)_i: the negative gradient of the quadratic in b_j. */
     double gradient(int j) {
-        if (!cached[j]) fill(j);
         double c = pr.centres[j];
-        return (pr.x.dotColumn(j, wr) + o * colSumW[j] - c * (sumWr + o * sumW)) / pr.scales[j];
+        if (dense) {
+            int off = j * n;
+            double s = 0;
+            for (int i = 0; i < n; i++) s += xd[off + i] * wr[i];
+            return (s - c * sumWr) / pr.scales[j];
+        }
+        double dot = pr.x.dotColumn(j, wr);
+        if (o == 0.0) return (dot - c * sumWr) / pr.scales[j];
+        return (dot + o * columnSum(j) - c * (sumWr + o * sumW)) / pr.scales[j];
     }
 
     /** Applies a change d of coefficient j to the residual. */
     void move(int j, double d) {
         double a = d / pr.scales[j];
-        pr.x.axpyColumnWeighted(j, -a, w, wr);
-        sumWr -= a * colSumW[j];
-        o += a * pr.centres[j];
+        double c = pr.centres[j];
+        if (dense) {
+            int off = j * n;
+            double s = 0;
+            for (int i = 0; i < n; i++) {
+                double v = wr[i] - a * w[i] * (xd[off + i] - c);
+                wr[i] = v;
+                s += v;
+            }
+            sumWr = s;
+        } else {
+            pr.x.axpyColumnWeighted(j, -a, w, wr);
+            sumWr -= a * columnSum(j);
+            o += a * c;
+        }
     }
 
     /** The optimal change of the intercept given the coefficients, applied to the residual. */
     double moveIntercept() {
         double d = (sumWr + o * sumW) / sumW;
-        o -= d;
+        if (dense) {
+            double s = 0;
+            for (int i = 0; i < n; i++) {
+                double v = wr[i] - d * w[i];
+                wr[i] = v;
+                s += v;
+            }
+            sumWr = s;
+        } else {
+            o -= d;
+        }
         return d;
     }
 
     /**
-     * Coordinate descent at λ over the features marked in {@code strong}, updating b and b0 in place
+     * Coordinate descent at λ over the features in {@code strong}, updating b and b0 in place
      * (glmnet's scheme: a sweep over the strong set, then sweeps over the non-zero ones until they
      * settle, then again the strong set until a sweep changes nothing above the threshold).
      *
@@ -112,19 +183,16 @@ final class WeightedLeastSquares {
         long passes = 0;
         int[] active = new int[strong.length];
         while (true) {
-            // full sweep over the strong set
             double dlx = 0;
             int na = 0;
             for (int j : strong) {
-                double dl = step(j, b, lambda);
-                dlx = Math.max(dlx, dl);
+                dlx = Math.max(dlx, step(j, b, lambda));
                 if (b[j] != 0.0) active[na++] = j;
             }
             dlx = Math.max(dlx, interceptStep(b0));
             passes++;
             if (dlx < thr) return passes;
             if (passes >= budget) return -passes - 1;
-            // sweeps over the non-zero coefficients only
             while (true) {
                 dlx = 0;
                 for (int k = 0; k < na; k++) {
@@ -140,9 +208,11 @@ final class WeightedLeastSquares {
 
     private double step(int j, double[] b, double lambda) {
         double bj = b[j];
+        double g = gradient(j);
+        if (bj == 0.0 && !pr.canLeaveZero(j, g, lambda)) return 0.0;
         double xvj = curvature(j);
         if (xvj == 0.0) return 0.0;
-        double nb = pr.update(j, bj, gradient(j), xvj, lambda);
+        double nb = pr.update(j, bj, g, xvj, lambda);
         double d = nb - bj;
         if (d == 0.0) return 0.0;
         b[j] = nb;
