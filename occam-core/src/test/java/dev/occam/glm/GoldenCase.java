@@ -1,9 +1,10 @@
 package dev.occam.glm;
 
+import dev.occam.data.CsvReader;
 import dev.occam.data.Dataset;
-import dev.occam.data.DenseMatrix;
-import dev.occam.data.DesignMatrix;
-import dev.occam.data.SparseMatrix;
+import dev.occam.data.LibSvmReader;
+import dev.occam.data.ReadOptions;
+import dev.occam.data.TargetKind;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -20,7 +21,6 @@ import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeSet;
 import java.util.stream.Stream;
 
 /**
@@ -135,99 +135,22 @@ record GoldenCase(String name, String tool, JsonNode spec, Dataset data, Referen
     }
 
     // -----------------------------------------------------------------------------------------
-    // Data. A minimal test-only loader with the semantics of the Occam readers: every column but
-    // the target and the weights is a feature, in file order; class labels are sorted
-    // (numerically when all are numbers) and y holds the class index; LibSVM indices are 1-based
-    // and features are named x1 … xp.
+    // Data, read with Occam's own readers (CSV: every column but the target and the weights is a
+    // feature, in file order; class labels sorted; LibSVM: 1-based indices, features x1 … xp).
 
     private static Dataset readData(JsonNode spec) {
         Path file = root().resolve("data").resolve(spec.get("data").asString());
-        boolean classes = "class".equals(spec.get("target_kind").asString());
-        String target = spec.get("target").asString();
+        TargetKind kind = "class".equals(spec.get("target_kind").asString()) ? TargetKind.CLASS : TargetKind.NUMERIC;
         JsonNode w = spec.get("weights");
         String weights = w == null || w.isNull() ? null : w.asString();
-        return switch (spec.get("format").asString()) {
-            case "csv" -> readCsv(file, target, classes, weights);
-            case "libsvm" -> readLibSvm(file, target, classes, spec.get("n_features").asInt());
-            default -> throw new IllegalStateException("unknown format " + spec.get("format"));
-        };
-    }
-
-    static Dataset readCsv(Path file, String target, boolean classTarget, String weights) {
-        List<String> lines = lines(file);
-        List<String> header = List.of(lines.get(0).split(",", -1));
-        int t = header.indexOf(target);
-        int wc = weights == null ? -1 : header.indexOf(weights);
-        if (t < 0 || (weights != null && wc < 0)) throw new IllegalStateException(file + ": missing target or weights column");
-        List<Integer> featureCols = new ArrayList<>();
-        for (int c = 0; c < header.size(); c++) if (c != t && c != wc) featureCols.add(c);
-        int n = lines.size() - 1;
-        int p = featureCols.size();
-        double[] x = new double[n * p];
-        String[] labels = new String[n];
-        double[] v = wc < 0 ? null : new double[n];
-        for (int i = 0; i < n; i++) {
-            String[] cells = lines.get(i + 1).split(",", -1);
-            if (cells.length != header.size()) throw new IllegalStateException(file + ": ragged line " + (i + 2));
-            for (int j = 0; j < p; j++) x[j * n + i] = Double.parseDouble(cells[featureCols.get(j)]);
-            labels[i] = cells[t];
-            if (v != null) v[i] = Double.parseDouble(cells[wc]);
-        }
-        List<String> names = featureCols.stream().map(header::get).toList();
-        return dataset(new DenseMatrix(n, p, x), labels, v, names, target, classTarget);
-    }
-
-    static Dataset readLibSvm(Path file, String target, boolean classTarget, int p) {
-        List<String> lines = lines(file);
-        int n = lines.size();
-        String[] labels = new String[n];
-        List<List<double[]>> columns = new ArrayList<>();
-        for (int j = 0; j < p; j++) columns.add(new ArrayList<>());
-        for (int i = 0; i < n; i++) {
-            String[] tok = lines.get(i).trim().split("\\s+");
-            labels[i] = tok[0];
-            for (int k = 1; k < tok.length; k++) {
-                int colon = tok[k].indexOf(':');
-                int j = Integer.parseInt(tok[k].substring(0, colon)) - 1;
-                columns.get(j).add(new double[] {i, Double.parseDouble(tok[k].substring(colon + 1))});
-            }
-        }
-        int[] ptr = new int[p + 1];
-        for (int j = 0; j < p; j++) ptr[j + 1] = ptr[j] + columns.get(j).size();
-        int[] rows = new int[ptr[p]];
-        double[] vals = new double[ptr[p]];
-        for (int j = 0, k = 0; j < p; j++) {
-            for (double[] e : columns.get(j)) {   // rows come in increasing order
-                rows[k] = (int) e[0];
-                vals[k++] = e[1];
-            }
-        }
-        return dataset(new SparseMatrix(n, p, ptr, rows, vals), labels, null, Dataset.defaultNames(p), target, classTarget);
-    }
-
-    private static Dataset dataset(DesignMatrix x, String[] labels, double[] weights, List<String> names,
-                                   String target, boolean classTarget) {
-        int n = labels.length;
-        double[] y = new double[n];
-        if (!classTarget) {
-            for (int i = 0; i < n; i++) y[i] = Double.parseDouble(labels[i]);
-            return new Dataset(x, y, weights, names, target, null);
-        }
-        boolean numeric = Arrays.stream(labels).allMatch(GoldenCase::isNumber);
-        Comparator<String> order = numeric ? Comparator.comparingDouble(Double::parseDouble) : Comparator.naturalOrder();
-        TreeSet<String> distinct = new TreeSet<>(order);
-        distinct.addAll(Arrays.asList(labels));
-        List<String> classes = new ArrayList<>(distinct);
-        for (int i = 0; i < n; i++) y[i] = classes.indexOf(labels[i]);
-        return new Dataset(x, y, weights, names, target, classes);
-    }
-
-    private static boolean isNumber(String s) {
         try {
-            Double.parseDouble(s);
-            return true;
-        } catch (NumberFormatException e) {
-            return false;
+            return switch (spec.get("format").asString()) {
+                case "csv" -> CsvReader.read(file, new ReadOptions(spec.get("target").asString(), kind, weights, null));
+                case "libsvm" -> LibSvmReader.read(file, kind, spec.get("n_features").asInt());
+                default -> throw new IllegalStateException("unknown format " + spec.get("format"));
+            };
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
     }
 
