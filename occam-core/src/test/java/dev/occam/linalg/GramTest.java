@@ -8,25 +8,32 @@ import static org.assertj.core.api.Assumptions.assumeThat;
 
 class GramTest {
 
-    /** Σ_i w_i x_ij x_ik by the definition, for a sub-block of X at offset off with leading dimension ld. */
-    private static double[] naiveCrossprod(int n, int p, double[] x, int off, int ld, double[] w) {
+    /** Σ_i w_i (x_ij − c_j)(x_ik − c_k) by the definition, for a sub-block of X at offset off with leading dimension ld. */
+    private static double[] naiveCrossprod(int n, int p, double[] x, int off, int ld, double[] w, double[] c) {
         double[] g = new double[p * p];
         for (int j = 0; j < p; j++) {
             for (int k = 0; k < p; k++) {
                 double s = 0;
-                for (int i = 0; i < n; i++) s += (w == null ? 1 : w[i]) * x[off + i + j * ld] * x[off + i + k * ld];
+                for (int i = 0; i < n; i++) {
+                    double xj = x[off + i + j * ld] - (c == null ? 0 : c[j]);
+                    double xk = x[off + i + k * ld] - (c == null ? 0 : c[k]);
+                    s += (w == null ? 1 : w[i]) * xj * xk;
+                }
                 g[j + k * p] = s;
             }
         }
         return g;
     }
 
-    private static double[] naiveOuter(int n, int p, double[] x, double[] d) {
+    private static double[] naiveOuter(int n, int p, double[] x, double[] c, double[] d) {
         double[] g = new double[n * n];
         for (int i = 0; i < n; i++) {
             for (int k = 0; k < n; k++) {
                 double s = 0;
-                for (int j = 0; j < p; j++) s += (d == null ? 1 : d[j]) * x[i + j * n] * x[k + j * n];
+                for (int j = 0; j < p; j++) {
+                    double cj = c == null ? 0 : c[j];
+                    s += (d == null ? 1 : d[j]) * (x[i + j * n] - cj) * (x[k + j * n] - cj);
+                }
                 g[i + k * n] = s;
             }
         }
@@ -34,7 +41,7 @@ class GramTest {
     }
 
     interface CrossprodKernel {
-        void apply(int n, int p, double[] x, int xOff, int ldx, double[] w, double[] out);
+        void apply(int n, int p, double[] x, int xOff, int ldx, double[] w, double[] c, double[] out);
     }
 
     private static void checkCrossprod(CrossprodKernel kernel) {
@@ -44,14 +51,17 @@ class GramTest {
             int n = s[0], p = s[1];
             int ld = n + 2;
             double[] x = r.gaussians(1 + ld * p);
+            double[] shift = r.gaussians(p);
             for (double[] w : new double[][] {null, r.uniforms(n, 0, 2)}) {
-                double[] out = new double[p * p];
-                java.util.Arrays.fill(out, Double.NaN);
-                kernel.apply(n, p, x, 1, ld, w, out);
-                double[] expected = naiveCrossprod(n, p, x, 1, ld, w);
-                assertThat(TestMatrices.maxDiff(out, expected)).isLessThan(1e-11 * n);
-                // Exactly symmetric: the upper triangle is a copy of the lower.
-                for (int j = 0; j < p; j++) for (int k = 0; k < p; k++) assertThat(out[j + k * p]).isEqualTo(out[k + j * p]);
+                for (double[] c : new double[][] {null, shift}) {
+                    double[] out = new double[p * p];
+                    java.util.Arrays.fill(out, Double.NaN);
+                    kernel.apply(n, p, x, 1, ld, w, c, out);
+                    double[] expected = naiveCrossprod(n, p, x, 1, ld, w, c);
+                    assertThat(TestMatrices.maxDiff(out, expected)).isLessThan(1e-11 * n);
+                    // Exactly symmetric: the upper triangle is a copy of the lower.
+                    for (int j = 0; j < p; j++) for (int k = 0; k < p; k++) assertThat(out[j + k * p]).isEqualTo(out[k + j * p]);
+                }
             }
         }
     }
@@ -116,7 +126,7 @@ class GramTest {
     }
 
     interface OuterKernel {
-        void apply(int n, int p, double[] x, int xOff, int ldx, double[] d, double[] out);
+        void apply(int n, int p, double[] x, int xOff, int ldx, double[] c, double[] d, double[] out);
     }
 
     private static void checkOuter(OuterKernel kernel) {
@@ -124,10 +134,13 @@ class GramTest {
         for (int[] s : new int[][] {{1, 1}, {4, 9}, {30, 129}, {70, 300}, {260, 20}}) {
             int n = s[0], p = s[1];
             double[] x = r.gaussians(n * p);
+            double[] shift = r.gaussians(p);
             for (double[] d : new double[][] {null, r.uniforms(p, 0, 2)}) {
-                double[] out = new double[n * n];
-                kernel.apply(n, p, x, 0, n, d, out);
-                assertThat(TestMatrices.maxDiff(out, naiveOuter(n, p, x, d))).isLessThan(1e-11 * p);
+                for (double[] c : new double[][] {null, shift}) {
+                    double[] out = new double[n * n];
+                    kernel.apply(n, p, x, 0, n, c, d, out);
+                    assertThat(TestMatrices.maxDiff(out, naiveOuter(n, p, x, c, d))).isLessThan(1e-11 * p);
+                }
             }
         }
     }
@@ -151,8 +164,26 @@ class GramTest {
     @Test
     void noRowsGivesZeroGram() {
         double[] out = {5, 5, 5, 5};
-        Gram.crossprodJava(0, 2, new double[0], 0, 1, null, out);
+        Gram.crossprodJava(0, 2, new double[0], 0, 1, null, null, out);
         assertThat(out).containsOnly(0.0);
+    }
+
+    @Test
+    void centringInsideTheKernelKeepsAccuracyForLargeMeans() {
+        // Columns with mean 1e6 and spread 1: subtracting (Σw)c cᵀ after the fact would lose
+        // ~12 digits; the shifted kernel keeps the centred Gram exact to rounding.
+        TestMatrices r = new TestMatrices(25);
+        int n = 200, p = 3;
+        double[] x = new double[n * p];
+        double[] c = {1e6, -2e6, 5e5};
+        for (int j = 0; j < p; j++) for (int i = 0; i < n; i++) x[i + j * n] = c[j] + r.gaussian();
+        double[] expected = naiveCrossprod(n, p, x, 0, n, null, c);
+        double[] out = new double[p * p];
+        Gram.crossprod(n, p, x, 0, n, null, c, out);
+        assertThat(TestMatrices.maxDiff(out, expected)).isLessThan(1e-9);
+        double[] outJava = new double[p * p];
+        Gram.crossprodJava(n, p, x, 0, n, null, c, outJava);
+        assertThat(TestMatrices.maxDiff(outJava, expected)).isLessThan(1e-9);
     }
 
     @Test

@@ -38,7 +38,7 @@ class SparseProductsTest {
             double[] sparse = new double[17 * 17];
             SparseProducts.crossprod(x.n, x.p, x.colPtr, x.rowIndex, x.values, wt, sparse);
             double[] dense = new double[17 * 17];
-            Gram.crossprodJava(x.n, x.p, x.dense, 0, x.n, wt, dense);
+            Gram.crossprodJava(x.n, x.p, x.dense, 0, x.n, wt, null, dense);
             assertThat(TestMatrices.maxDiff(sparse, dense)).isLessThan(1e-12);
         }
     }
@@ -52,7 +52,7 @@ class SparseProductsTest {
             double[] sparse = new double[40 * 40];
             SparseProducts.outer(x.n, x.p, x.colPtr, x.rowIndex, x.values, dt, sparse);
             double[] dense = new double[40 * 40];
-            Gram.outerJava(x.n, x.p, x.dense, 0, x.n, dt, dense);
+            Gram.outerJava(x.n, x.p, x.dense, 0, x.n, null, dt, dense);
             assertThat(TestMatrices.maxDiff(sparse, dense)).isLessThan(1e-12);
         }
     }
