@@ -24,7 +24,7 @@ public final class Gram {
     /** Rows of X copied per block (= {@link Gemm#KB}, so one block is one panel). */
     static final int BLOCK = Gemm.KB;
     /** Rows per block handed to the native dsyrk. */
-    private static final int NATIVE_BLOCK = 1024;
+    private static final int NATIVE_BLOCK = 4096;
     /** Below this many multiply-adds a native call is not worth its overhead. */
     private static final double NATIVE_MIN_WORK = 1e6;
 

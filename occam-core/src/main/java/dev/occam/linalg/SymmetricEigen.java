@@ -40,19 +40,28 @@ public final class SymmetricEigen {
                 }
             }
         }
+        // Work on one array per column: HotSpot vectorizes a loop only when all its array accesses
+        // share one index expression, which columns at different offsets of one array do not.
+        double[][] v = new double[n][];
+        for (int j = 0; j < n; j++) {
+            v[j] = java.util.Arrays.copyOfRange(a, j * n, j * n + n);
+        }
         double[] e = new double[n];
-        tridiagonalize(n, a, values, e);
-        diagonalize(n, a, values, e);
-        sortIncreasing(n, a, values);
+        tridiagonalize(n, v, values, e);
+        diagonalize(n, v, values, e);
+        sortIncreasing(n, v, values);
+        for (int j = 0; j < n; j++) {
+            System.arraycopy(v[j], 0, a, j * n, n);
+        }
     }
 
     /**
      * Householder reduction to tridiagonal form (tred2). On return d holds the diagonal, e[1..n)
      * the sub-diagonal, and v the orthogonal transformation.
      */
-    private static void tridiagonalize(int n, double[] v, double[] d, double[] e) {
+    private static void tridiagonalize(int n, double[][] v, double[] d, double[] e) {
         for (int j = 0; j < n; j++) {
-            d[j] = v[(n - 1) + j * n];
+            d[j] = v[j][n - 1];
         }
         for (int i = n - 1; i > 0; i--) {
             double scale = 0.0;
@@ -63,9 +72,9 @@ public final class SymmetricEigen {
             if (scale == 0.0) {
                 e[i] = d[i - 1];
                 for (int j = 0; j < i; j++) {
-                    d[j] = v[(i - 1) + j * n];
-                    v[i + j * n] = 0.0;
-                    v[j + i * n] = 0.0;
+                    d[j] = v[j][i - 1];
+                    v[j][i] = 0.0;
+                    v[i][j] = 0.0;
                 }
             } else {
                 // Householder vector from row i of the remaining lower triangle (scaled against
@@ -87,13 +96,13 @@ public final class SymmetricEigen {
                 }
                 // e = A·u over the leading i × i block (lower triangle, column by column).
                 for (int j = 0; j < i; j++) {
-                    int colJ = j * n;
+                    double[] colJ = v[j];
                     f = d[j];
-                    v[j + i * n] = f;
-                    g = e[j] + v[j + colJ] * f;
+                    v[i][j] = f;
+                    g = e[j] + colJ[j] * f;
                     for (int k = j + 1; k <= i - 1; k++) {
-                        g += v[k + colJ] * d[k];
-                        e[k] += v[k + colJ] * f;
+                        g += colJ[k] * d[k];
+                        e[k] += colJ[k] * f;
                     }
                     e[j] = g;
                 }
@@ -108,54 +117,54 @@ public final class SymmetricEigen {
                 }
                 // Rank-two update A ← A − u·eᵀ − e·uᵀ of the lower triangle.
                 for (int j = 0; j < i; j++) {
-                    int colJ = j * n;
+                    double[] colJ = v[j];
                     f = d[j];
                     g = e[j];
                     for (int k = j; k <= i - 1; k++) {
-                        v[k + colJ] -= f * e[k] + g * d[k];
+                        colJ[k] -= f * e[k] + g * d[k];
                     }
-                    d[j] = v[(i - 1) + colJ];
-                    v[i + colJ] = 0.0;
+                    d[j] = colJ[i - 1];
+                    colJ[i] = 0.0;
                 }
             }
             d[i] = h;
         }
         // Accumulate the transformations into v.
         for (int i = 0; i < n - 1; i++) {
-            int colI = i * n;
-            int colNext = (i + 1) * n;
-            v[(n - 1) + colI] = v[i + colI];
-            v[i + colI] = 1.0;
+            double[] colI = v[i];
+            double[] colNext = v[i + 1];
+            colI[n - 1] = colI[i];
+            colI[i] = 1.0;
             double h = d[i + 1];
             if (h != 0.0) {
                 for (int k = 0; k <= i; k++) {
-                    d[k] = v[k + colNext] / h;
+                    d[k] = colNext[k] / h;
                 }
                 for (int j = 0; j <= i; j++) {
-                    int colJ = j * n;
+                    double[] colJ = v[j];
                     double g = 0.0;
                     for (int k = 0; k <= i; k++) {
-                        g += v[k + colNext] * v[k + colJ];
+                        g += colNext[k] * colJ[k];
                     }
                     for (int k = 0; k <= i; k++) {
-                        v[k + colJ] -= g * d[k];
+                        colJ[k] -= g * d[k];
                     }
                 }
             }
             for (int k = 0; k <= i; k++) {
-                v[k + colNext] = 0.0;
+                colNext[k] = 0.0;
             }
         }
         for (int j = 0; j < n; j++) {
-            d[j] = v[(n - 1) + j * n];
-            v[(n - 1) + j * n] = 0.0;
+            d[j] = v[j][n - 1];
+            v[j][n - 1] = 0.0;
         }
-        v[(n - 1) + (n - 1) * n] = 1.0;
+        v[n - 1][n - 1] = 1.0;
         e[0] = 0.0;
     }
 
     /** Implicit QL iterations on the tridiagonal matrix (tql2), rotating the columns of v. */
-    private static void diagonalize(int n, double[] v, double[] d, double[] e) {
+    private static void diagonalize(int n, double[][] v, double[] d, double[] e) {
         for (int i = 1; i < n; i++) {
             e[i - 1] = e[i];
         }
@@ -211,7 +220,7 @@ public final class SymmetricEigen {
                         c = p / r;
                         p = c * d[i] - s * g;
                         d[i + 1] = h + s * (c * g + s * d[i]);
-                        rotateColumns(n, v, i * n, (i + 1) * n, c, s);
+                        rotateColumns(n, v[i], v[i + 1], c, s);
                     }
                     p = -s * s2 * c3 * el1 * e[l] / dl1;
                     e[l] = s * p;
@@ -224,12 +233,12 @@ public final class SymmetricEigen {
     }
 
     /** (v_i, v_{i+1}) ← (c·v_i − s·v_{i+1}, s·v_i + c·v_{i+1}) for two columns of v. */
-    private static void rotateColumns(int n, double[] v, int colI, int colNext, double c, double s) {
+    private static void rotateColumns(int n, double[] colI, double[] colNext, double c, double s) {
         for (int k = 0; k < n; k++) {
-            double h = v[k + colNext];
-            double vi = v[k + colI];
-            v[k + colNext] = s * vi + c * h;
-            v[k + colI] = c * vi - s * h;
+            double h = colNext[k];
+            double vi = colI[k];
+            colNext[k] = s * vi + c * h;
+            colI[k] = c * vi - s * h;
         }
     }
 
@@ -250,7 +259,7 @@ public final class SymmetricEigen {
     }
 
     /** Selection sort of the eigenvalues (n swaps at most), moving eigenvector columns along. */
-    private static void sortIncreasing(int n, double[] v, double[] d) {
+    private static void sortIncreasing(int n, double[][] v, double[] d) {
         for (int i = 0; i < n - 1; i++) {
             int k = i;
             double p = d[i];
@@ -263,11 +272,9 @@ public final class SymmetricEigen {
             if (k != i) {
                 d[k] = d[i];
                 d[i] = p;
-                for (int r = 0; r < n; r++) {
-                    double t = v[r + i * n];
-                    v[r + i * n] = v[r + k * n];
-                    v[r + k * n] = t;
-                }
+                double[] t = v[i];
+                v[i] = v[k];
+                v[k] = t;
             }
         }
     }
