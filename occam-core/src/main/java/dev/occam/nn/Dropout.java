@@ -5,13 +5,13 @@ import java.util.SplittableRandom;
 /**
  * Inverted dropout: while training each value is kept with probability 1 − rate and scaled by
  * 1/(1 − rate), else set to 0; at inference the layer is the identity. The mask of a pass is drawn
- * from a generator seeded by (seed, global step), so a run resumed from a checkpoint draws the same
- * masks as an uninterrupted one.
+ * from a generator seeded by (run seed, layer salt, global step) — see {@link Mode} — so a run
+ * resumed from a checkpoint draws the same masks as an uninterrupted one.
  */
 public final class Dropout implements Layer {
     private final int size;
     private final double rate;
-    private final long seed;
+    private final long salt;
     private float[] mask = new float[0];
     private float[] y = new float[0];
     private float[] dx = new float[0];
@@ -19,9 +19,9 @@ public final class Dropout implements Layer {
 
     /**
      * @param rate probability of dropping a value, in [0, 1)
-     * @param seed seed of the masks
+     * @param salt tells this layer's masks from other dropout layers' in the same network
      */
-    public Dropout(int size, double rate, long seed) {
+    public Dropout(int size, double rate, long salt) {
         if (size <= 0) {
             throw new IllegalArgumentException("layer size must be > 0; got " + size);
         }
@@ -30,7 +30,7 @@ public final class Dropout implements Layer {
         }
         this.size = size;
         this.rate = rate;
-        this.seed = seed;
+        this.salt = salt;
     }
 
     public double rate() { return rate; }
@@ -50,7 +50,7 @@ public final class Dropout implements Layer {
             y = new float[n];
             mask = new float[n];
         }
-        SplittableRandom rng = new SplittableRandom(Init.mix(seed, mode.step()));
+        SplittableRandom rng = new SplittableRandom(Init.mix(Init.mix(mode.seed(), salt), mode.step()));
         float keep = (float) (1 / (1 - rate));
         for (int i = 0; i < n; i++) {
             float m = rng.nextDouble() < rate ? 0f : keep;
@@ -79,5 +79,5 @@ public final class Dropout implements Layer {
     }
 
     @Override
-    public String describe() { return "dropout(" + rate + ")"; }
+    public String describe() { return "dropout(" + rate + ", salt=" + salt + ")"; }
 }

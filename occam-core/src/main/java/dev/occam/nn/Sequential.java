@@ -55,7 +55,7 @@ public final class Sequential {
             ls.add(new Dense("dense" + k, width, h, weightRegularizer, Regularizer.NONE).initialize(activation.defaultInit(), rng));
             ls.add(activation.layer(h));
             if (dropout > 0) {
-                ls.add(new Dropout(h, dropout, Init.mix(seed, 1000 + k)));
+                ls.add(new Dropout(h, dropout, k));
             }
             width = h;
             k++;

@@ -51,7 +51,7 @@ class GradientCheckTest {
         SplittableRandom rng = new SplittableRandom(name.hashCode());
         float[] x = random(BATCH * in, rng, 1.5);
         float[] r = random(BATCH * layer.outputSize(), rng, 1);
-        Mode mode = Mode.training(17);
+        Mode mode = Mode.training(17, 5);
         layer.forward(x, BATCH, mode);
         float[] dx = layer.backward(r, BATCH, true).clone();
         GradientCheck.check(name + " dX", x, dx, () -> projected(layer, x, r, mode));

@@ -85,7 +85,7 @@ class TorchTrajectoryTest {
                 System.arraycopy(golden.x, row * 4, xb, r * 4, 4);
                 yb[r] = golden.y[row];
             }
-            float[] out = net.forward(xb, BATCH, Mode.training(s));
+            float[] out = net.forward(xb, BATCH, Mode.training(s, 0));
             double l = loss.evaluate(out, yb, BATCH, 3, dOut);
             assertThat(l).as("%s loss at step %d", name, s + 1).isCloseTo(c.losses.get(s), within(1e-6 * Math.max(1, c.losses.get(s))));
             net.backward(dOut, BATCH);
