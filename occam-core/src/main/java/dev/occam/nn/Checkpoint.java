@@ -3,18 +3,15 @@ package dev.occam.nn;
 import dev.occam.optim.OptState;
 import dev.occam.optim.ParameterInfo;
 import dev.occam.optim.ParameterRole;
+import dev.occam.io.AtomicFiles;
 import java.io.BufferedInputStream;
-import java.io.BufferedOutputStream;
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.EOFException;
-import java.io.FileOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -27,9 +24,9 @@ import java.util.zip.CheckedOutputStream;
  * Everything needed to continue training bit for bit, and its binary file.
  *
  * <p>File: "OCCAMCKP", format version, then the state in {@link DataOutputStream} encoding
- * (big-endian; floats as their exact bits), then a CRC-32 of all preceding bytes. Written to a
- * temporary file in the same directory, synced, then moved over the target with ATOMIC_MOVE: a
- * crash leaves either the old checkpoint or the new one, never a half-written file.
+ * (big-endian; floats as their exact bits), then a CRC-32 of all preceding bytes. Written through
+ * {@link AtomicFiles} (temporary file, forced to disk, ATOMIC_MOVE over the target): a crash
+ * leaves either the old checkpoint or the new one, never a half-written file.
  */
 final class Checkpoint {
     private static final byte[] MAGIC = "OCCAMCKP".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
@@ -63,32 +60,20 @@ final class Checkpoint {
         return c;
     }
 
-    /** Writes this checkpoint to {@code target} atomically. */
+    /** Writes this checkpoint to {@code target} atomically (creating its directory if needed). */
     void write(Path target) throws IOException {
         Path dir = target.toAbsolutePath().getParent();
         Files.createDirectories(dir);
-        Path tmp = Files.createTempFile(dir, target.getFileName().toString(), ".tmp");
-        try {
-            try (FileOutputStream fos = new FileOutputStream(tmp.toFile())) {
-                CRC32 crc = new CRC32();
-                DataOutputStream out = new DataOutputStream(new CheckedOutputStream(new BufferedOutputStream(fos, 1 << 16), crc));
-                out.write(MAGIC);
-                out.writeInt(VERSION);
-                writeBody(out);
-                out.flush();
-                // the checksum itself is written outside the checked stream
-                new DataOutputStream(fos).writeLong(crc.getValue());
-                fos.flush();
-                fos.getFD().sync();
-            }
-            try {
-                Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-            } catch (AtomicMoveNotSupportedException e) {
-                Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING);
-            }
-        } finally {
-            Files.deleteIfExists(tmp);
-        }
+        AtomicFiles.write(target, raw -> {
+            CRC32 crc = new CRC32();
+            DataOutputStream out = new DataOutputStream(new CheckedOutputStream(raw, crc));
+            out.write(MAGIC);
+            out.writeInt(VERSION);
+            writeBody(out);
+            out.flush();
+            // the checksum itself is written past the checked stream
+            new DataOutputStream(raw).writeLong(crc.getValue());
+        });
     }
 
     private void writeBody(DataOutputStream out) throws IOException {

@@ -2,6 +2,7 @@ package dev.occam.nn;
 
 import dev.occam.data.Dataset;
 import dev.occam.data.DesignMatrix;
+import dev.occam.data.IdxReader;
 import java.util.Objects;
 
 /**
@@ -67,6 +68,18 @@ public record TrainingData(float[] x, int rows, int cols, float[] y, int targetW
             y[i] = (float) data.y()[i];
         }
         return new TrainingData(x, n, p, y, 1);
+    }
+
+    /**
+     * From IDX images and labels: the images' float array is used as is (not copied), one
+     * class index per row.
+     */
+    public static TrainingData from(IdxReader.LabelledImages data) {
+        float[] y = new float[data.rows()];
+        for (int i = 0; i < y.length; i++) {
+            y[i] = (float) data.y()[i];
+        }
+        return new TrainingData(data.images().values(), data.rows(), data.cols(), y, 1);
     }
 
     /** Copies rows {@code idx[from .. from+count)} into xb and yb (row-major). xb, yb modified. */
