@@ -383,7 +383,7 @@ run_case <- function(name, family, data, target, format = "csv", weights = NULL,
 
 # ---------------------------------------------------------------------------------------------
 
-make_data()
+invisible(make_data())
 
 Y_STD_NOTE <- "y standardized (weighted mean 0, 1/n sd 1): glmnet's internal scaling of y is then the identity, so glmnet's alpha < 1 objective equals Occam's canonical one"
 
