@@ -30,6 +30,8 @@ final class Problem {
     final double[] lo;
     final double[] hi;
     final boolean hasLimits;
+    /** Some coefficient is bounded at exactly 0 (glmnet then disables its small-change early stop). */
+    final boolean hasZeroLimit;
     final double alpha;
     final boolean intercept;
 
@@ -54,6 +56,9 @@ final class Problem {
             if (lo[j] != Double.NEGATIVE_INFINITY || hi[j] != Double.POSITIVE_INFINITY) limits = true;
         }
         this.hasLimits = limits;
+        boolean zero = false;
+        for (int j = 0; j < p; j++) zero |= lo[j] == 0.0 || hi[j] == 0.0;
+        this.hasZeroLimit = zero;
         this.alpha = alpha;
         this.intercept = intercept;
     }
