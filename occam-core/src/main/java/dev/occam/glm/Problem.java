@@ -22,6 +22,8 @@ final class Problem {
     /** Σ_i u_i x_ij, the weighted column means (whether or not they are used to centre). */
     final double[] means;
     final double[] centres;
+    /** Σ_i u_i (x_ij − mean_j)², the weighted 1/n variances. */
+    final double[] variances;
     final double[] scales;
     /** Features left out of the fit (constant columns). */
     final boolean[] excluded;
@@ -42,12 +44,10 @@ final class Problem {
         this.p = x.cols();
         this.u = u;
         this.centres = std.centres();
+        this.variances = std.variances();
         this.scales = std.scales();
         this.excluded = std.constant();
-        this.means = new double[p];
-        for (int j = 0; j < p; j++) {
-            means[j] = x.dotColumn(j, u);
-        }
+        this.means = std.means();
         this.vp = vp;
         this.lo = lo;
         this.hi = hi;

@@ -5,6 +5,7 @@ import dev.occam.data.DenseMatrix;
 import dev.occam.data.DesignMatrix;
 import dev.occam.data.SparseMatrix;
 import dev.occam.data.Standardization;
+import dev.occam.penalty.PenaltyFactors;
 import dev.occam.linalg.Gram;
 import dev.occam.linalg.SparseProducts;
 
@@ -72,15 +73,12 @@ final class RidgeProblem {
         Standardization std = Standardization.of(x, u, intercept, standardize);
         this.centres = std.centres();
         this.scales = std.scales();
-        this.factors = rescaledFactors(s.penaltyFactors(), p);
+        this.factors = PenaltyFactors.rescaled(s.penaltyFactors(), p);
         boolean[] constant = new boolean[p];
         int np = 0;
         int nf = 0;
         for (int j = 0; j < p; j++) {
-            // glmnet's test (chkvars) is exact equality of the stored values; the variance test of
-            // Standardization can miss a constant column when the weights do not sum to exactly 1
-            // in floating point (the one-pass variance is then ~1e-16·x², not 0). Either one counts.
-            constant[j] = std.constant()[j] || allEqual(x, j);
+            constant[j] = std.constant()[j];
             if (constant[j]) continue;
             if (factors[j] > 0) np++; else nf++;
         }
@@ -130,46 +128,7 @@ final class RidgeProblem {
         return new RidgeProblem(data, settings);
     }
 
-    /** Whether every value of column j is the same (glmnet's {@code chkvars}). */
-    static boolean allEqual(DesignMatrix x, int j) {
-        int n = x.rows();
-        if (x instanceof DenseMatrix d) {
-            double[] v = d.values();
-            int off = j * n;
-            for (int i = 1; i < n; i++) {
-                if (v[off + i] != v[off]) return false;
-            }
-            return true;
-        }
-        SparseMatrix s = (SparseMatrix) x;
-        int start = s.colPtr()[j];
-        int count = s.colPtr()[j + 1] - start;
-        if (count == 0) return true;
-        if (count < n) {
-            // Some implicit zeros: constant only if every stored value is 0 as well.
-            for (int t = start; t < start + count; t++) {
-                if (s.values()[t] != 0.0) return false;
-            }
-            return true;
-        }
-        for (int t = start + 1; t < start + count; t++) {
-            if (s.values()[t] != s.values()[start]) return false;
-        }
-        return true;
-    }
 
-    /** glmnet's rescaling of penalty factors: f ← f · p / Σf (all 1 when not given). */
-    static double[] rescaledFactors(double[] f, int p) {
-        double[] out = new double[p];
-        if (f == null) {
-            Arrays.fill(out, 1.0);
-            return out;
-        }
-        double total = 0;
-        for (double v : f) total += v;
-        for (int j = 0; j < p; j++) out[j] = f[j] * p / total;
-        return out;
-    }
 
     /** Number of features in the fit (non-constant). */
     int active() {
