@@ -15,7 +15,7 @@ final class ConventionRules {
         if (x == Math.rint(x) && Math.abs(x) < 1e15) {
             return Long.toString((long) x);
         }
-        return Double.toString(x).replace('E', 'e');
+        return Double.toString(x).replace('E', 'e').replace(".0e", "e");
     }
 
     /**
