@@ -209,6 +209,11 @@ public final class Conventions {
         return toCanonical.then(target(to, c).fromCanonical(c, context));
     }
 
+    /** {@code x} in its shortest exact decimal form, without a trailing ".0" (as the conversions write numbers). */
+    public static String number(double x) {
+        return ConventionRules.num(x);
+    }
+
     /** The parameters of a setting as text, for parsing back (numbers in their shortest exact form). */
     public static Map<String, String> parametersAsText(LibrarySetting s) {
         Map<String, String> m = new LinkedHashMap<>();

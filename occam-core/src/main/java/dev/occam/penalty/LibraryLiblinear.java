@@ -70,7 +70,7 @@ public record LibraryLiblinear(double C, int solverType, double bias, boolean un
         }
         return Conversion.none(c, "liblinear penalizes its bias like a weight (a feature of value B = " + num(bias)
                 + ", so the intercept b0 costs ½(b0/B)²) and Occam never penalizes the intercept: not exactly canonical unless -R; "
-                + "nearest: " + objective + " (or Occam without intercept on X plus a column of " + num(bias) + ")");
+                + "nearest: " + objective);
     }
 
     /** The liblinear setting for a canonical penalty: -s 0 (α = 0) or -s 6 (α = 1), -B 1 -R. */
