@@ -22,7 +22,7 @@ import java.util.concurrent.Callable;
 @Command(name = "occam", mixinStandardHelpOptions = true, versionProvider = Occam.Version.class,
         description = "Regularized learning: exact elastic-net paths (glmnet's algorithm) for gaussian, "
                 + "binomial, multinomial and poisson models.",
-        subcommands = {FitCommand.class, PathCommand.class, PredictCommand.class},
+        subcommands = {FitCommand.class, PathCommand.class, CvCommand.class, PredictCommand.class},
         footer = {"", "Exit status: 0 success, 2 bad input or options (one line on stderr), 1 internal error."})
 public final class Occam implements Callable<Integer> {
 

@@ -75,9 +75,8 @@ public final class CrossValidation {
         if (alphas.length == 0) throw new IllegalArgumentException("at least one alpha must be given");
         GlmSettings[] perAlpha = new GlmSettings[alphas.length];
         for (int a = 0; a < alphas.length; a++) perAlpha[a] = settings.withAlpha(alphas[a]);
-        Family family = settings.family();
-        Measure measure = cv.measure() != null ? cv.measure() : Measure.defaultFor(family);
-        check(data, settings, folds, measure);
+        Measure measure = measureOf(settings, cv);
+        check(data, settings, folds, cv);
 
         int k = folds.k();
         Tracker tracker = new Tracker(alphas.length * (k + 1), progress);
@@ -93,8 +92,18 @@ public final class CrossValidation {
         }
     }
 
-    /** Checks everything that can be checked before any fit, with one-line messages. */
-    private static void check(Dataset data, GlmSettings settings, Folds folds, Measure measure) {
+    private static Measure measureOf(GlmSettings settings, CvSettings cv) {
+        return cv.measure() != null ? cv.measure() : Measure.defaultFor(settings.family());
+    }
+
+    /**
+     * Checks everything that can be checked before any fit (the runs check it too): the folds against
+     * the data, glmnet's rules listed above, the measure against the family, the sample weights.
+     *
+     * @throws IllegalArgumentException with a one-line message on the first problem
+     */
+    public static void check(Dataset data, GlmSettings settings, Folds folds, CvSettings cv) {
+        Measure measure = measureOf(settings, cv);
         int n = data.rows();
         int k = folds.k();
         if (folds.n() != n) {
