@@ -12,7 +12,8 @@ import java.util.List;
  * out in fold f (for per-row measures the weighted mean over those rows, weights = sample weights),
  * {@code cvm[l]} the mean over folds weighted by each fold's total sample weight, and
  * {@code cvsd[l]} its standard error sqrt(Σ_f W_f (m_fl − cvm_l)² / Σ_f W_f / (K − 1)).
- * The models are points of the full-data path, i.e. the refit on all rows.
+ * The models are points of the full-data path, i.e. the refit on all rows. Arrays are shared with
+ * the caller, not copied: treat them as read-only.
  *
  * @param alpha the L1 share the path was fitted with
  * @param measure what was averaged
