@@ -47,6 +47,19 @@ public record NetworkModel(Sequential network, Loss loss, List<String> features,
         }
     }
 
+    /**
+     * The features of a data set as row-major float32 (row i at {@code i*p}), ready for
+     * {@link #outputs}, {@link #response} or {@link #predictClass}. The data set's columns must be
+     * this model's features in order (read them with {@code ReadOptions.featuresOnly(features())}).
+     */
+    public float[] rows(dev.occam.data.Dataset data) {
+        if (data.cols() != features.size()) {
+            throw new IllegalArgumentException("the data has " + data.cols() + " features; the network expects " + features.size());
+        }
+        float[] x = TrainingData.rowMajor(data.x());
+        return x;
+    }
+
     /** (x − center)/scale for n rows of raw features (row-major); a new array. x not modified. */
     public float[] prepare(float[] x, int n) {
         int p = features.size();

@@ -67,6 +67,14 @@ class NetworkFileTest {
     }
 
     @Test
+    void rowsOfADatasetFeedTheNetwork() {
+        NetworkModel m = model();
+        dev.occam.data.Dataset d = dev.occam.data.Dataset.numeric(
+                dev.occam.data.DenseMatrix.ofRows(new double[][]{{1, 2, 3}, {0.5, -1, 7}}), null, List.of("a", "b", "c"));
+        assertThat(m.rows(d)).containsExactly(1, 2, 3, 0.5f, -1, 7);
+    }
+
+    @Test
     void badFilesGiveOneLine() throws IOException {
         Path f = dir.resolve("bad.json");
         Files.writeString(f, "{\"format\": \"occam-model\"}");
