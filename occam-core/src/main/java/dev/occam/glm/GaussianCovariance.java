@@ -48,10 +48,10 @@ final class GaussianCovariance implements PointSolver {
             if (pr.excluded[j]) continue;
             g0[j] = pr.gradient(j, ur, sumUr);
             g[j] = g0[j];
-            double c = pr.centres[j];
+            // Σu x̃² = (variance + (mean − centre)²)/scale², from the standardization's own passes
+            double off = pr.means[j] - pr.centres[j];
             double s = pr.scales[j];
-            double sq = pr.x.weightedSumOfSquares(j, pr.u);
-            xv[j] = Math.max((sq - 2 * c * pr.means[j] + c * c) / (s * s), 0.0);
+            xv[j] = (pr.variances[j] + off * off) / (s * s);
         }
     }
 
