@@ -9,41 +9,27 @@ import dev.occam.nn.NetworkModel;
 import java.io.ByteArrayOutputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
 /** {@code occam train} end to end. */
 class TrainCliTest {
     @TempDir
     Path dir;
 
-    /**
-     * Runs {@code occam train ...} in-process. Until the lead registers TrainCommand in Occam, the
-     * command is added here with the same one-line error handling as {@link Occam#run}.
-     */
+    /** Runs {@code occam train ...} in-process. */
     private static CliRun train(Object... args) {
-        String[] a = new String[args.length + 1];
-        a[0] = "train";
-        for (int i = 0; i < args.length; i++) a[i + 1] = String.valueOf(args[i]);
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        PrintWriter errWriter = new PrintWriter(err, true);
-        CommandLine cmd = new CommandLine(new Occam());
-        if (!cmd.getSubcommands().containsKey("train")) cmd.addSubcommand("train", new TrainCommand());
-        int status = cmd.setOut(new PrintWriter(out, true)).setErr(errWriter)
-                .setParameterExceptionHandler((e, args2) -> {
-                    e.getCommandLine().getErr().println("occam: " + e.getMessage());
-                    return Occam.USER_ERROR;
-                })
-                .setExecutionExceptionHandler((e, c, parsed) -> Occam.failure(e, c.getErr()))
-                .execute(a);
-        return new CliRun(status, out.toString(), err.toString());
+        return CliRun.of(prepend("train", args));
+    }
+
+    private static Object[] prepend(String command, Object[] args) {
+        Object[] a = new Object[args.length + 1];
+        a[0] = command;
+        System.arraycopy(args, 0, a, 1, args.length);
+        return a;
     }
 
     /**
@@ -66,6 +52,26 @@ class TrainCliTest {
             if (v != null) args.add(v);
         });
         return args.toArray();
+    }
+
+    @Test
+    void predictReadsANetworkFileWithTheLinearModelsColumns() throws IOException {
+        Path data = TestData.csv(dir, 300, THREE_CLASSES, false);
+        Path net = dir.resolve("net.json");
+        train(common(data, net, "--target", "kind", "--epochs", 20)).ok();
+        Path classes = dir.resolve("classes.csv");
+        CliRun.of("predict", "--model", net, "--data", data, "--type", "class", "--out", classes).ok();
+        List<String> lines = Files.readAllLines(classes);
+        assertThat(lines).hasSize(301);
+        assertThat(lines.get(0)).isEqualTo("class");
+        assertThat(lines.subList(1, 301)).allSatisfy(l -> assertThat(l).isIn("high", "low", "mid"));
+        Path probs = dir.resolve("probs.csv");
+        CliRun.of("predict", "--model", net, "--data", data, "--type", "response", "--out", probs).ok();
+        List<String> p = Files.readAllLines(probs);
+        assertThat(p.get(0)).isEqualTo("response_high,response_low,response_mid");
+        double sum = 0;
+        for (String v : p.get(1).split(",")) sum += Double.parseDouble(v);
+        assertThat(sum).isCloseTo(1.0, org.assertj.core.api.Assertions.within(1e-6));
     }
 
     @Test

@@ -145,6 +145,20 @@ public final class NetworkFile {
         }
     }
 
+    /**
+     * True when the file is a JSON object whose "format" is a network's (for commands that accept
+     * several kinds of model); false for anything else, including unreadable JSON, which the
+     * other kind's reader then reports.
+     */
+    public static boolean isNetworkFile(Path file) {
+        if (!Files.isRegularFile(file)) return false;
+        try (InputStream in = Files.newInputStream(file)) {
+            return isNetworkFile(JSON.readTree(in));
+        } catch (IOException | JacksonException e) {
+            return false;
+        }
+    }
+
     /** True when the text looks like a network file (for commands that accept several kinds of model). */
     public static boolean isNetworkFile(JsonNode root) {
         JsonNode f = root == null ? null : root.get("format");
