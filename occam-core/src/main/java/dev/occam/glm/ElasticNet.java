@@ -3,6 +3,7 @@ package dev.occam.glm;
 import dev.occam.data.Dataset;
 import dev.occam.data.DenseMatrix;
 import dev.occam.data.Standardization;
+import dev.occam.penalty.PenaltyFactors;
 
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -65,7 +66,8 @@ public final class ElasticNet {
 
     private static double defaultMinRatio(GlmSettings s, Dataset d) {
         if (!Double.isNaN(s.lambdaMinRatio())) return s.lambdaMinRatio();
-        return d.rows() > d.cols() ? 1e-4 : 1e-2;
+        // glmnet: 1e-2 only when there are fewer rows than features
+        return d.rows() < d.cols() ? 1e-2 : 1e-4;
     }
 
     private static GlmPath path(Dataset data, GlmSettings s, double[] userLambdas) {
@@ -76,7 +78,7 @@ public final class ElasticNet {
         if (n == 0) throw new IllegalArgumentException("the data have no rows");
         double[] u = Standardization.normalizedWeights(data.weights(), n);
         Standardization std = Standardization.of(data.x(), u, s.intercept(), s.standardize());
-        double[] vp = penaltyFactors(s.penaltyFactors(), p);
+        double[] vp = PenaltyFactors.rescaled(s.penaltyFactors(), p);
         double[] lo = limits(s.lowerLimits(), p, Double.NEGATIVE_INFINITY, "lower");
         double[] hi = limits(s.upperLimits(), p, Double.POSITIVE_INFINITY, "upper");
         double[] loOrig = lo.clone();
@@ -170,22 +172,6 @@ public final class ElasticNet {
             }
         }
         return y;
-    }
-
-    private static double[] penaltyFactors(double[] f, int p) {
-        double[] vp = new double[p];
-        if (f == null) {
-            Arrays.fill(vp, 1.0);
-            return vp;
-        }
-        if (f.length != p) {
-            throw new IllegalArgumentException("penalty factors must have one value per feature (" + p + "); got " + f.length);
-        }
-        double sum = 0;
-        for (double v : f) sum += v;
-        if (!(sum > 0)) throw new IllegalArgumentException("penalty factors must not all be 0");
-        for (int j = 0; j < p; j++) vp[j] = f[j] * p / sum;
-        return vp;
     }
 
     private static double[] limits(double[] given, int p, double none, String what) {

@@ -22,6 +22,8 @@ final class Problem {
     /** Σ_i u_i x_ij, the weighted column means (whether or not they are used to centre). */
     final double[] means;
     final double[] centres;
+    /** Σ_i u_i (x_ij − mean_j)², the weighted 1/n variances. */
+    final double[] variances;
     final double[] scales;
     /** Features left out of the fit (constant columns). */
     final boolean[] excluded;
@@ -30,6 +32,8 @@ final class Problem {
     final double[] lo;
     final double[] hi;
     final boolean hasLimits;
+    /** Some coefficient is bounded at exactly 0 (glmnet then disables its small-change early stop). */
+    final boolean hasZeroLimit;
     final double alpha;
     final boolean intercept;
 
@@ -40,12 +44,10 @@ final class Problem {
         this.p = x.cols();
         this.u = u;
         this.centres = std.centres();
+        this.variances = std.variances();
         this.scales = std.scales();
         this.excluded = std.constant();
-        this.means = new double[p];
-        for (int j = 0; j < p; j++) {
-            means[j] = x.dotColumn(j, u);
-        }
+        this.means = std.means();
         this.vp = vp;
         this.lo = lo;
         this.hi = hi;
@@ -54,8 +56,16 @@ final class Problem {
             if (lo[j] != Double.NEGATIVE_INFINITY || hi[j] != Double.POSITIVE_INFINITY) limits = true;
         }
         this.hasLimits = limits;
+        boolean zero = false;
+        for (int j = 0; j < p; j++) zero |= lo[j] == 0.0 || hi[j] == 0.0;
+        this.hasZeroLimit = zero;
         this.alpha = alpha;
         this.intercept = intercept;
+    }
+
+    /** Average stored entries per column: the cost of one column operation. */
+    double entriesPerColumn() {
+        return p == 0 ? 0 : (double) x.storedEntries() / p;
     }
 
     /**
