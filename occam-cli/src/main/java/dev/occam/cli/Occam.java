@@ -37,7 +37,7 @@ public final class Occam implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        throw new ParameterException(spec.commandLine(), "missing command: fit, path, predict or train (see occam --help)");
+        throw new ParameterException(spec.commandLine(), "missing command: fit, path, predict, train or cv (see occam --help)");
     }
 
     /** netlib announces at INFO level which BLAS it loaded; not the user's business (kept: loggers are weak). */
