@@ -65,6 +65,8 @@ final class Checks {
             }
             return s;
         }
-        return String.format(Locale.ROOT, "%.3e", v).replaceAll("\\.?0+e", "e");
+        // 1.500e-04 → 1.5e-4: no trailing zeros, no exponent sign for positive powers, no leading zeros.
+        return String.format(Locale.ROOT, "%.3e", v).replaceAll("\\.?0+e", "e").replaceAll("e\\+0*", "e")
+                .replaceAll("e-0*", "e-");
     }
 }
