@@ -15,7 +15,8 @@ import java.util.regex.Pattern;
 /**
  * Opens a page in Debian's headless Chromium and returns the DOM after its scripts ran
  * ({@code --dump-dom} with a virtual-time budget, so timers and promises settle without waiting in
- * real time) and Chromium's log, where console messages appear as {@code CONSOLE} lines.
+ * real time) and Chromium's log, where console messages appear as {@code CONSOLE} lines. No host
+ * name resolves, so a page that needed the network would fail to draw.
  */
 final class HeadlessChromium {
     private HeadlessChromium() { }
@@ -86,7 +87,9 @@ final class HeadlessChromium {
         Path log = scratch.resolve("chromium.log");
         List<String> command = List.of(BINARY.toString(), "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic",
                 "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync",
-                "--disable-dev-shm-usage", "--user-data-dir=" + profile, "--enable-logging=stderr", "--v=0",
+                "--disable-dev-shm-usage", "--user-data-dir=" + profile,
+                // No host resolves: the page must draw everything offline.
+                "--host-resolver-rules=MAP * ~NOTFOUND", "--enable-logging=stderr", "--v=0",
                 "--virtual-time-budget=10000", "--dump-dom", page.toUri().toString());
         Process process = new ProcessBuilder(command)
                 .redirectOutput(out.toFile())
