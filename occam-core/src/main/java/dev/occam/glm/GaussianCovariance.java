@@ -96,26 +96,12 @@ final class GaussianCovariance implements PointSolver {
     @Override
     public long solve(double lambda, int[] strong, double thr, long budget) {
         ensureGram(strong);
-        long passes = 0;
-        int[] active = new int[strong.length];
-        while (true) {
-            double dlx = 0;
-            int na = 0;
-            for (int j : strong) {
-                dlx = Math.max(dlx, step(j, lambda));
-                if (b[j] != 0.0) active[na++] = j;
-            }
-            passes++;
-            if (dlx < thr) return passes;
-            if (passes >= budget) return -passes - 1;
-            while (true) {
-                dlx = 0;
-                for (int k = 0; k < na; k++) dlx = Math.max(dlx, step(active[k], lambda));
-                passes++;
-                if (dlx < thr) break;
-                if (passes >= budget) return -passes - 1;
-            }
-        }
+        // centred features keep the intercept at the weighted mean of y: no intercept step
+        return ActiveSetSweeps.run(new ActiveSetSweeps.Coordinates() {
+            @Override public double step(int j, double l) { return GaussianCovariance.this.step(j, l); }
+            @Override public double interceptStep() { return 0.0; }
+            @Override public boolean nonZero(int j) { return b[j] != 0.0; }
+        }, lambda, strong, thr, budget);
     }
 
     private double step(int j, double lambda) {

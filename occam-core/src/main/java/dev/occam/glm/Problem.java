@@ -63,6 +63,11 @@ final class Problem {
         this.intercept = intercept;
     }
 
+    /** Average stored entries per column: the cost of one column operation. */
+    double entriesPerColumn() {
+        return p == 0 ? 0 : (double) x.storedEntries() / p;
+    }
+
     /**
      * The coordinate-descent update of one coefficient: the minimizer over b_j of
      * ½ xv·(b_j − b)² − grad·(b_j − b) + λ f [α|b_j| + (1−α)/2 b_j²], clipped to the limits.

@@ -178,9 +178,8 @@ final class WeightedLeastSquares {
     }
 
     /**
-     * Coordinate descent at λ over the features in {@code strong}, updating b and b0 in place
-     * (glmnet's scheme: a sweep over the strong set, then sweeps over the non-zero ones until they
-     * settle, then again the strong set until a sweep changes nothing above the threshold).
+     * Coordinate descent at λ over the features in {@code strong}, updating b and b0 in place, on
+     * the schedule of {@link ActiveSetSweeps}.
      *
      * @param b standardized coefficients (modified)
      * @param b0 intercept in a one-element array (modified; ignored without an intercept)
@@ -191,30 +190,11 @@ final class WeightedLeastSquares {
      * @return passes used, negative (−passes−1) when the budget ran out before convergence
      */
     long solve(double[] b, double[] b0, double lambda, int[] strong, double thr, long budget) {
-        long passes = 0;
-        int[] active = new int[strong.length];
-        while (true) {
-            double dlx = 0;
-            int na = 0;
-            for (int j : strong) {
-                dlx = Math.max(dlx, step(j, b, lambda));
-                if (b[j] != 0.0) active[na++] = j;
-            }
-            dlx = Math.max(dlx, interceptStep(b0));
-            passes++;
-            if (dlx < thr) return passes;
-            if (passes >= budget) return -passes - 1;
-            while (true) {
-                dlx = 0;
-                for (int k = 0; k < na; k++) {
-                    dlx = Math.max(dlx, step(active[k], b, lambda));
-                }
-                dlx = Math.max(dlx, interceptStep(b0));
-                passes++;
-                if (dlx < thr) break;
-                if (passes >= budget) return -passes - 1;
-            }
-        }
+        return ActiveSetSweeps.run(new ActiveSetSweeps.Coordinates() {
+            @Override public double step(int j, double l) { return WeightedLeastSquares.this.step(j, b, l); }
+            @Override public double interceptStep() { return WeightedLeastSquares.this.interceptStep(b0); }
+            @Override public boolean nonZero(int j) { return b[j] != 0.0; }
+        }, lambda, strong, thr, budget);
     }
 
     private double step(int j, double[] b, double lambda) {

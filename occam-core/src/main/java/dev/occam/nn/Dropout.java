@@ -35,6 +35,9 @@ public final class Dropout implements Layer {
 
     public double rate() { return rate; }
 
+    /** Tells this layer's masks from other dropout layers'. */
+    public long salt() { return salt; }
+
     @Override public int inputSize() { return size; }
 
     @Override public int outputSize() { return size; }

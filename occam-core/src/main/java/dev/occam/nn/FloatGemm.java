@@ -15,6 +15,10 @@ import java.util.Arrays;
  * row and copied back. Blocking (KB × NB of op(B), 256 KiB) keeps the packed block in L2 while
  * every row of A passes over it; packing also turns a transposed B into contiguous rows.
  *
+ * <p>Large products are split by rows of C over {@link #THREADS} threads (the common fork-join
+ * pool plus the caller); each element is still summed by one thread in the same order, so the
+ * result is the same for any number of threads.
+ *
  * <p>Summation order differs from a naive triple loop (four products are added before C), so
  * results agree with other implementations to float rounding, not bit for bit. The order depends
  * only on the shapes, so equal inputs always give equal outputs.
@@ -24,6 +28,18 @@ public final class FloatGemm {
     static final int KB = 128;
     /** Block of the columns of C. */
     static final int NB = 512;
+
+    /**
+     * Threads a large product is split over: the system property {@code occam.threads}, else the
+     * number of available processors. Products under {@link #PARALLEL_WORK} multiply-adds stay on
+     * the calling thread.
+     */
+    static final int THREADS = Math.max(1, Integer.getInteger("occam.threads", Runtime.getRuntime().availableProcessors()));
+
+    /** m·n·k below which splitting costs more than it saves. */
+    static final long PARALLEL_WORK = 1L << 21;
+
+    private static final java.util.concurrent.ForkJoinPool POOL = java.util.concurrent.ForkJoinPool.commonPool();
 
     /** Per-thread packing and accumulator buffers (the kernel is otherwise stateless). */
     private static final ThreadLocal<Scratch> SCRATCH = ThreadLocal.withInitial(Scratch::new);
@@ -55,10 +71,39 @@ public final class FloatGemm {
      */
     public static void gemm(boolean transA, boolean transB, int m, int n, int k, float alpha,
                             float[] a, int lda, float[] b, int ldb, float beta, float[] c, int ldc) {
+        int parts = (long) m * n * k >= PARALLEL_WORK ? THREADS : 1;
+        gemm(parts, transA, transB, m, n, k, alpha, a, lda, b, ldb, beta, c, ldc);
+    }
+
+    /** {@link #gemm} split over {@code parts} row ranges (for tests: any split gives the same bits). */
+    static void gemm(int parts, boolean transA, boolean transB, int m, int n, int k, float alpha,
+                     float[] a, int lda, float[] b, int ldb, float beta, float[] c, int ldc) {
         scaleC(m, n, beta, c, ldc);
         if (m == 0 || n == 0 || k == 0 || alpha == 0f) {
             return;
         }
+        parts = Math.max(1, Math.min(parts, m));
+        if (parts <= 1) {
+            rows(transA, transB, 0, m, n, k, alpha, a, lda, b, ldb, c, ldc);
+            return;
+        }
+        // Each part owns whole rows of C and packs B itself: no shared writes, and every element is
+        // summed in the same order as by one thread, so results do not depend on the thread count.
+        java.util.concurrent.ForkJoinTask<?>[] tasks = new java.util.concurrent.ForkJoinTask<?>[parts - 1];
+        for (int t = 1; t < parts; t++) {
+            int i0 = (int) ((long) m * t / parts);
+            int i1 = (int) ((long) m * (t + 1) / parts);
+            tasks[t - 1] = POOL.submit(() -> rows(transA, transB, i0, i1, n, k, alpha, a, lda, b, ldb, c, ldc));
+        }
+        rows(transA, transB, 0, (int) ((long) m / parts), n, k, alpha, a, lda, b, ldb, c, ldc);
+        for (java.util.concurrent.ForkJoinTask<?> task : tasks) {
+            task.join();
+        }
+    }
+
+    /** C[i0..i1) += α·op(A)[i0..i1)·op(B). */
+    private static void rows(boolean transA, boolean transB, int i0, int i1, int n, int k, float alpha,
+                             float[] a, int lda, float[] b, int ldb, float[] c, int ldc) {
         Scratch s = SCRATCH.get();
         float[][] rows = s.bRows;
         float[] acc = s.acc;
@@ -69,7 +114,7 @@ public final class FloatGemm {
             for (int p0 = 0; p0 < k; p0 += KB) {
                 int kn = Math.min(KB, k - p0);
                 pack(transB, b, ldb, p0, kn, j0, jn, rows);
-                for (int i = 0; i < m; i++) {
+                for (int i = i0; i < i1; i++) {
                     int ci = i * ldc + j0;
                     System.arraycopy(c, ci, acc, 0, jn);
                     int ai = i * aRow + p0 * aCol;

@@ -47,12 +47,18 @@ public final class Sequential {
      */
     public static Sequential mlp(int inputs, int[] hidden, int outputs, Activation activation, double dropout,
                                  Regularizer weightRegularizer, long seed) {
+        return mlp(inputs, hidden, outputs, activation, dropout, weightRegularizer, Regularizer.NONE, seed);
+    }
+
+    /** As {@link #mlp(int, int[], int, Activation, double, Regularizer, long)}, with a regularizer on the biases too. */
+    public static Sequential mlp(int inputs, int[] hidden, int outputs, Activation activation, double dropout,
+                                 Regularizer weightRegularizer, Regularizer biasRegularizer, long seed) {
         SplittableRandom rng = new SplittableRandom(seed);
         List<Layer> ls = new ArrayList<>();
         int width = inputs;
         int k = 1;
         for (int h : hidden) {
-            ls.add(new Dense("dense" + k, width, h, weightRegularizer, Regularizer.NONE).initialize(activation.defaultInit(), rng));
+            ls.add(new Dense("dense" + k, width, h, weightRegularizer, biasRegularizer).initialize(activation.defaultInit(), rng));
             ls.add(activation.layer(h));
             if (dropout > 0) {
                 ls.add(new Dropout(h, dropout, k));
@@ -60,7 +66,7 @@ public final class Sequential {
             width = h;
             k++;
         }
-        ls.add(new Dense("dense" + k, width, outputs, weightRegularizer, Regularizer.NONE).initialize(Init.GLOROT, rng));
+        ls.add(new Dense("dense" + k, width, outputs, weightRegularizer, biasRegularizer).initialize(Init.GLOROT, rng));
         return new Sequential(ls);
     }
 

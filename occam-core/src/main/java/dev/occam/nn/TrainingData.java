@@ -54,6 +54,18 @@ public record TrainingData(float[] x, int rows, int cols, float[] y, int targetW
         DesignMatrix m = data.x();
         int n = m.rows();
         int p = m.cols();
+        float[] x = rowMajor(m);
+        float[] y = new float[n];
+        for (int i = 0; i < n; i++) {
+            y[i] = (float) data.y()[i];
+        }
+        return new TrainingData(x, n, p, y, 1);
+    }
+
+    /** X as row-major float32 (row i at {@code i*p}). */
+    static float[] rowMajor(DesignMatrix m) {
+        int n = m.rows();
+        int p = m.cols();
         float[] x = new float[Math.multiplyExact(n, p)];
         double[] col = new double[n];
         for (int j = 0; j < p; j++) {
@@ -63,11 +75,7 @@ public record TrainingData(float[] x, int rows, int cols, float[] y, int targetW
                 x[i * p + j] = (float) col[i];
             }
         }
-        float[] y = new float[n];
-        for (int i = 0; i < n; i++) {
-            y[i] = (float) data.y()[i];
-        }
-        return new TrainingData(x, n, p, y, 1);
+        return x;
     }
 
     /**

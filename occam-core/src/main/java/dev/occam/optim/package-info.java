@@ -12,6 +12,9 @@
  *   adam  + L2 : chain(addDecayedWeights(wd), scaleByAdam(), scaleByLearningRate(η))
  *   adamw      : chain(scaleByAdam(), addDecayedWeights(wd), scaleByLearningRate(η))
  * </pre>
+ * (The named AdamW places an explicit {@code decoupledWeightDecay} stage after the learning rate,
+ * which equals the second line to float precision and also offers decay that follows only the
+ * schedule; see {@link dev.occam.optim.DecayScaling}.)
  *
  * <p>Masks ({@link dev.occam.optim.Mask}) decide which parameters a stage touches; decay stages
  * leave biases alone unless told otherwise. Parameters are float32 ({@code float[]}); per-element

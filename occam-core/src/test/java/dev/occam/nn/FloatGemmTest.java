@@ -85,4 +85,20 @@ class FloatGemmTest {
             assertThat(c[i * (n + 1) + n]).isNaN();
         }
     }
+
+    @ParameterizedTest(name = "transA={0} transB={1}")
+    @CsvSource({"false, false", "true, false", "false, true", "true, true"})
+    void splittingOverThreadsGivesTheSameBits(boolean ta, boolean tb) {
+        int m = 37;
+        int n = 530;
+        int k = 140;
+        SplittableRandom rng = new SplittableRandom(5);
+        float[] a = random(m * k, rng);
+        float[] b = random(k * n, rng);
+        float[] one = new float[m * n];
+        float[] three = new float[m * n];
+        FloatGemm.gemm(1, ta, tb, m, n, k, 1f, a, ta ? m : k, b, tb ? k : n, 0f, one, n);
+        FloatGemm.gemm(3, ta, tb, m, n, k, 1f, a, ta ? m : k, b, tb ? k : n, 0f, three, n);
+        assertThat(three).containsExactly(one);
+    }
 }

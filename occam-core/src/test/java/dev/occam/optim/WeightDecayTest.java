@@ -69,6 +69,22 @@ class WeightDecayTest {
     }
 
     @Test
+    void parameterGroupsCanHaveTheirOwnDecay() {
+        // Two weight groups with different coupled decays, biases left alone: per-group masks in one chain.
+        List<ParameterInfo> infos = List.of(new ParameterInfo("dense1.weight", ParameterRole.WEIGHT, 2),
+                new ParameterInfo("dense2.weight", ParameterRole.WEIGHT, 2), new ParameterInfo("dense2.bias", ParameterRole.BIAS, 1));
+        GradientTransform t = Transforms.chain(
+                Transforms.masked(Transforms.addDecayedWeights(0.5), Mask.names(java.util.Set.of("dense1.weight"))),
+                Transforms.masked(Transforms.addDecayedWeights(0.05), Mask.WEIGHTS.except(java.util.Set.of("dense1.weight"))),
+                Transforms.scaleByLearningRate(Schedule.constant(0.1)));
+        float[][] w = {{1, -2}, {1, -2}, {3}};
+        OptimTesting.run(t, infos, w, OptimTesting.ZERO, 10);
+        assertThat((double) w[0][1]).isCloseTo(-2 * Math.pow(0.95, 10), within(1e-5));
+        assertThat((double) w[1][1]).isCloseTo(-2 * Math.pow(0.995, 10), within(1e-5));
+        assertThat(w[2][0]).isEqualTo(3f);
+    }
+
+    @Test
     void adamwWithoutDecayIsAdam() {
         float[][] a = start();
         float[][] b = start();
