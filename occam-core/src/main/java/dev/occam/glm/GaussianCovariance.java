@@ -55,6 +55,46 @@ final class GaussianCovariance implements PointSolver {
         }
     }
 
+    /**
+     * The same solver from sufficient statistics instead of rows: the Gram matrix, the gradient at
+     * 0 and the null deviance all follow from the moments, moved from their shift c to the
+     * problem's centres (e = c − centre) and scaled.
+     */
+    GaussianCovariance(Problem pr, GaussianMoments m) {
+        this.pr = pr;
+        int p = pr.p;
+        this.b = new double[p];
+        this.g = new double[p];
+        this.g0 = new double[p];
+        this.xv = new double[p];
+        this.gram = new double[p][];
+        double vs = m.weightSum();
+        double ybar = m.sy() / vs;
+        b0[0] = pr.intercept ? ybar : 0.0;
+        double b = b0[0];
+        this.yy = Math.max(m.syy() / vs - 2 * b * ybar + b * b, 0.0);
+        double[] e = new double[p];
+        double[] mx = new double[p];
+        for (int j = 0; j < p; j++) {
+            e[j] = m.shift()[j] - pr.centres[j];
+            mx[j] = m.sx()[j] / vs;
+        }
+        for (int k = 0; k < p; k++) {
+            double[] col = new double[p];
+            double[] sxxk = m.sxx()[k];
+            for (int j = 0; j < p; j++) {
+                // Σu (x_j − centre_j)(x_k − centre_k) from the moments around c
+                double d = sxxk[j] / vs + e[j] * mx[k] + e[k] * mx[j] + e[j] * e[k];
+                col[j] = d / (pr.scales[j] * pr.scales[k]);
+            }
+            gram[k] = col;
+            if (pr.excluded[k]) continue;
+            xv[k] = Math.max(col[k], 0.0);
+            g0[k] = (m.sxy()[k] / vs + e[k] * ybar - b * (mx[k] + e[k])) / pr.scales[k];
+            g[k] = g0[k];
+        }
+    }
+
     @Override public int responses() { return 1; }
 
     /**

@@ -39,9 +39,18 @@ final class Problem {
 
     Problem(DesignMatrix x, double[] u, Standardization std, double[] vp, double[] lo, double[] hi,
             double alpha, boolean intercept) {
+        this(x, x.rows(), x.cols(), u, std, vp, lo, hi, alpha, intercept);
+    }
+
+    /**
+     * A problem known by its rows (x and u given) or only by its standardization and sufficient
+     * statistics (x and u null: gaussian covariance updates from {@link GaussianMoments}).
+     */
+    Problem(DesignMatrix x, int n, int p, double[] u, Standardization std, double[] vp, double[] lo, double[] hi,
+            double alpha, boolean intercept) {
         this.x = x;
-        this.n = x.rows();
-        this.p = x.cols();
+        this.n = n;
+        this.p = p;
         this.u = u;
         this.centres = std.centres();
         this.variances = std.variances();
@@ -65,7 +74,7 @@ final class Problem {
 
     /** Average stored entries per column: the cost of one column operation. */
     double entriesPerColumn() {
-        return p == 0 ? 0 : (double) x.storedEntries() / p;
+        return p == 0 || x == null ? 0 : (double) x.storedEntries() / p;
     }
 
     /**
