@@ -43,6 +43,23 @@ class CrossValidationTest {
     }
 
     @Test
+    void gaussianFoldsFromMomentsGiveTheCurveOfFoldsFromRows() {
+        Dataset d = CvData.make(200, 6, "gaussian", 2, 0);
+        GlmSettings s = settings(Family.GAUSSIAN).withTolerance(1e-16);
+        Folds f = Folds.random(200, 5, 3);
+        // covariance updates fit each fold from moments; naive updates fit it from its rows
+        CvResult moments = CrossValidation.elasticNet(d, s.withUpdates(GlmSettings.Updates.COVARIANCE), f, CvSettings.defaults());
+        CvResult rows = CrossValidation.elasticNet(d, s.withUpdates(GlmSettings.Updates.NAIVE), f, CvSettings.defaults());
+        assertThat(moments.size()).isEqualTo(rows.size());
+        for (int l = 0; l < rows.size(); l++) {
+            assertThat(moments.cvm()[l]).isCloseTo(rows.cvm()[l], org.assertj.core.api.Assertions.withinPercentage(1e-6));
+            assertThat(moments.cvsd()[l]).isCloseTo(rows.cvsd()[l], org.assertj.core.api.Assertions.withinPercentage(1e-4));
+        }
+        assertThat(moments.lambdaMin()).isCloseTo(rows.lambdaMin(), org.assertj.core.api.Assertions.withinPercentage(1e-8));
+        assertThat(moments.lambda1se()).isCloseTo(rows.lambda1se(), org.assertj.core.api.Assertions.withinPercentage(1e-8));
+    }
+
+    @Test
     void theCurveIsOnTheFullPathAndTheModelsArePointsOfIt() {
         Dataset d = CvData.make(120, 8, "gaussian", 2, 0);
         GlmSettings s = settings(Family.GAUSSIAN);
