@@ -145,14 +145,14 @@ final class WeightedLeastSquares {
         double a = d / pr.scales[j];
         double c = pr.centres[j];
         if (dense) {
+            // a plain axpy-shaped loop (no running sum, so the JIT vectorizes it); the residual's
+            // sum moves by −a·Σ W (x_j − c_j), known from the column's cached sum
             int off = j * n;
-            double s = 0;
+            double ac = a * c;
             for (int i = 0; i < n; i++) {
-                double v = wr[i] - a * w[i] * (xd[off + i] - c);
-                wr[i] = v;
-                s += v;
+                wr[i] += w[i] * (ac - a * xd[off + i]);
             }
-            sumWr = s;
+            sumWr -= a * (columnSum(j) - c * sumW);
         } else {
             pr.x.axpyColumnWeighted(j, -a, w, wr);
             sumWr -= a * columnSum(j);
@@ -164,13 +164,10 @@ final class WeightedLeastSquares {
     double moveIntercept() {
         double d = (sumWr + o * sumW) / sumW;
         if (dense) {
-            double s = 0;
             for (int i = 0; i < n; i++) {
-                double v = wr[i] - d * w[i];
-                wr[i] = v;
-                s += v;
+                wr[i] -= d * w[i];
             }
-            sumWr = s;
+            sumWr -= d * sumW;
         } else {
             o -= d;
         }
