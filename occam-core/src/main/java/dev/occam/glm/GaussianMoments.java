@@ -1,9 +1,9 @@
 package dev.occam.glm;
 
-import dev.ludovic.netlib.blas.BLAS;
 import dev.occam.data.DenseMatrix;
 import dev.occam.data.DesignMatrix;
 import dev.occam.data.SparseMatrix;
+import dev.occam.linalg.Gram;
 
 import java.util.Objects;
 
@@ -29,8 +29,6 @@ import java.util.Objects;
  */
 public record GaussianMoments(int n, double weightSum, double[] shift, double[] sx, double[][] sxx, double sy, double syy,
                               double[] sxy) {
-    private static final int BLOCK = 128;
-    private static final BLAS BLAS_INSTANCE = BLAS.getInstance();
 
     public GaussianMoments {
         Objects.requireNonNull(shift, "shift");
@@ -63,19 +61,12 @@ public record GaussianMoments(int n, double weightSum, double[] shift, double[] 
             w[i] = v == null ? 1.0 : v[r];
             yr[i] = y[r];
         }
-        // A with x = A + aShift: all rows of a dense X as they are (aShift = 0; the shift is applied
-        // in the products, so X is never copied), otherwise the selected rows gathered into a dense
-        // block already shifted (aShift = c)
-        double[] a;
-        double[] aShift;
-        if (rows == null && x instanceof DenseMatrix d) {
-            a = d.values();
-            aShift = new double[p];
-        } else {
-            a = new double[m * p];
-            fillShifted(x, rows, shift, a, m);
-            aShift = shift;
-        }
+        // the rows as a dense shifted block A = x − c (all rows of a dense X are used in place:
+        // the kernel subtracts the shift itself, so X is never copied)
+        boolean inPlace = rows == null && x instanceof DenseMatrix;
+        double[] a = inPlace ? ((DenseMatrix) x).values() : new double[m * p];
+        if (!inPlace) fillShifted(x, rows, shift, a, m);
+        double[] aShift = inPlace ? new double[p] : shift;
         double vs = 0;
         double sy = 0;
         double syy = 0;
@@ -99,7 +90,11 @@ public record GaussianMoments(int n, double weightSum, double[] shift, double[] 
             sx[j] = s1;
             sxy[j] = s2;
         }
-        return new GaussianMoments(m, vs, shift, sx, crossProducts(a, aShift, shift, w, m, p), sy, syy, sxy);
+        double[] cross = new double[p * p];
+        Gram.crossprod(m, p, a, 0, m, w, inPlace ? shift : null, cross);
+        double[][] sxx = new double[p][];
+        for (int k = 0; k < p; k++) sxx[k] = java.util.Arrays.copyOfRange(cross, k * p, (k + 1) * p);
+        return new GaussianMoments(m, vs, shift, sx, sxx, sy, syy, sxy);
     }
 
     private static void fillShifted(DesignMatrix x, int[] rows, double[] shift, double[] a, int m) {
@@ -133,45 +128,6 @@ public record GaussianMoments(int n, double weightSum, double[] shift, double[] 
         }
     }
 
-    /**
-     * Σ_i w_i (x_ij − c_j)(x_ik − c_k) with x_ij = A_ij + aShift_j, by blocks of columns, each block
-     * only against the columns from its own on (symmetry): with the centred block
-     * B_ik = w_i (x_ik − c_k), the product is (AᵀB)_jk + (aShift_j − c_j)·Σ_i B_ik.
-     */
-    private static double[][] crossProducts(double[] a, double[] aShift, double[] c, double[] w, int m, int p) {
-        double[][] out = new double[p][p];
-        for (int start = 0; start < p; start += BLOCK) {
-            int bw = Math.min(BLOCK, p - start);
-            double[] block = new double[m * bw];
-            double[] colSum = new double[bw];
-            for (int t = 0; t < bw; t++) {
-                int k = start + t;
-                int src = k * m;
-                int dst = t * m;
-                double d = aShift[k] - c[k];
-                double s = 0;
-                for (int i = 0; i < m; i++) {
-                    double b = w[i] * (a[src + i] + d);
-                    block[dst + i] = b;
-                    s += b;
-                }
-                colSum[t] = s;
-            }
-            int rows = p - start;
-            double[] prod = new double[rows * bw];
-            if (m > 0) BLAS_INSTANCE.dgemm("T", "N", rows, bw, m, 1.0, a, start * m, m, block, 0, m, 0.0, prod, 0, rows);
-            for (int t = 0; t < bw; t++) {
-                int k = start + t;
-                for (int r = 0; r < rows; r++) {
-                    int j = start + r;
-                    double v = prod[t * rows + r] + (aShift[j] - c[j]) * colSum[t];
-                    out[k][j] = v;
-                    out[j][k] = v;
-                }
-            }
-        }
-        return out;
-    }
 
     /** The moments of the rows in this set but not in {@code other} (which must be a subset, same shift). */
     public GaussianMoments minus(GaussianMoments other) {

@@ -3,6 +3,8 @@ package dev.occam.glm;
 import dev.ludovic.netlib.blas.BLAS;
 import dev.occam.data.DenseMatrix;
 import dev.occam.data.SparseMatrix;
+import dev.occam.linalg.Gram;
+import dev.occam.linalg.SparseProducts;
 
 /**
  * Columns of the weighted Gram matrix of the standardized features,
@@ -19,35 +21,32 @@ final class GramColumns {
     private GramColumns() { }
 
     /**
-     * Computes the whole Gram matrix into {@code out[k]} (columns allocated here), using its symmetry:
-     * block t of columns only needs the rows from the block's first column on, the rest are mirrored
-     * from earlier blocks. Half the work of computing every column separately.
+     * Computes the whole Gram matrix into {@code out[k]} (columns allocated here): the weighted,
+     * centred cross-product kernel of {@link Gram} (OpenBLAS dsyrk when present) for dense X, then
+     * the scales; for sparse X the uncentred XᵀUX corrected by the means.
      */
     static void full(Problem pr, double[][] out) {
         int n = pr.n;
         int p = pr.p;
-        for (int k = 0; k < p; k++) out[k] = new double[p];
-        for (int start = 0; start < p; start += BLOCK) {
-            int m = Math.min(BLOCK, p - start);
-            double[] block = new double[n * m];
-            double[] colSum = new double[m];
-            for (int t = 0; t < m; t++) colSum[t] = centredColumn(pr, start + t, block, t * n);
-            int rows = p - start;
-            double[] prod = new double[rows * m];
-            if (pr.x instanceof DenseMatrix d) {
-                BLAS_INSTANCE.dgemm("T", "N", rows, m, n, 1.0, d.values(), start * n, n, block, 0, n, 0.0, prod, 0, rows);
-            } else {
-                sparseProduct((SparseMatrix) pr.x, start, rows, block, m, prod);
-            }
-            for (int t = 0; t < m; t++) {
-                int k = start + t;
-                for (int r = 0; r < rows; r++) {
-                    int j = start + r;
-                    double g = (prod[t * rows + r] - pr.centres[j] * colSum[t]) / pr.scales[j];
-                    out[k][j] = g;
-                    out[j][k] = g;
+        double[] g = new double[p * p];
+        if (pr.x instanceof DenseMatrix d) {
+            Gram.crossprod(n, p, d.values(), 0, n, pr.u, pr.centres, g);
+        } else {
+            SparseMatrix s = (SparseMatrix) pr.x;
+            SparseProducts.crossprod(n, p, s.colPtr(), s.rowIndex(), s.values(), pr.u, g);
+            // (X − 1cᵀ)ᵀU(X − 1cᵀ) = XᵀUX − c mᵀ − m cᵀ + c cᵀ (Σu = 1, m the weighted means)
+            for (int k = 0; k < p; k++) {
+                for (int j = 0; j < p; j++) {
+                    double cj = pr.centres[j];
+                    double ck = pr.centres[k];
+                    g[k * p + j] += -cj * pr.means[k] - ck * pr.means[j] + cj * ck;
                 }
             }
+        }
+        for (int k = 0; k < p; k++) {
+            double[] col = new double[p];
+            for (int j = 0; j < p; j++) col[j] = g[k * p + j] / (pr.scales[j] * pr.scales[k]);
+            out[k] = col;
         }
     }
 
