@@ -73,28 +73,37 @@ public final class MlpBench {
             return;
         }
         List<Double> times = new ArrayList<>();
-        long[] last = {System.nanoTime()};
+        long[] last = {System.nanoTime(), processCpu()};
         TrainingListener timer = new TrainingListener() {
             @Override
             public void epochDone(EpochRecord r) {
                 long now = System.nanoTime();
+                long cpu = processCpu();
                 double s = (now - last[0]) / 1e9;
                 times.add(s);
-                System.out.printf(Locale.ROOT, "occam epoch=%d seconds=%.4f train_loss=%.5f%n", r.epoch(), s, r.trainLoss());
+                System.out.printf(Locale.ROOT, "occam epoch=%d seconds=%.4f cpu_seconds=%.4f train_loss=%.5f%n", r.epoch(), s,
+                        (cpu - last[1]) / 1e9, r.trainLoss());
+                last[1] = processCpu();
                 last[0] = System.nanoTime();
             }
         };
         Trainer trainer = new Trainer(net, loss, adamw, TrainerSettings.of(epochs, batch, seed));
+        last[1] = processCpu();
         last[0] = System.nanoTime();
         TrainingResult result = trainer.fit(train, null, timer);
         double acc = Trainer.evaluate(net, loss, test).accuracy();
         double[] t = times.stream().mapToDouble(Double::doubleValue).sorted().toArray();
         double median = t.length % 2 == 1 ? t[t.length / 2] : (t[t.length / 2 - 1] + t[t.length / 2]) / 2;
-        System.out.printf(Locale.ROOT, "occam result seed=%d epochs=%d median_epoch_seconds=%.4f test_accuracy=%.4f threads=%s stop=%s%n",
-                seed, times.size(), median, acc, System.getProperty("occam.threads", "all"), result.reason());
+        System.out.printf(Locale.ROOT, "occam result seed=%d epochs=%d median_epoch_seconds=%.4f test_accuracy=%.4f threads=%s gemm=%s stop=%s%n",
+                seed, times.size(), median, acc, System.getProperty("occam.threads", "all"),
+                dev.occam.linalg.NativeBlas.available() ? "native" : "java", result.reason());
     }
 
-    /** One training loop written out with a timer around each phase; prints the share of each. */
+    /**
+     * One training loop written out with a timer around each phase. The timers read this thread's
+     * CPU time, which other processes on a loaded machine do not inflate; run it single-threaded
+     * ({@code -Doccam.threads=1}, {@code OPENBLAS_NUM_THREADS=1}) so that all work is on this thread.
+     */
     private static void profile(Sequential net, SoftmaxCrossEntropy loss, OptimizerSettings opt, TrainingData train,
                                 int bs, long seed, int epochs) {
         List<Layer> layers = net.layers();
@@ -118,44 +127,44 @@ public final class MlpBench {
             Arrays.fill(fwd, 0);
             Arrays.fill(bwd, 0);
             tGather = tLoss = tOpt = 0;
-            long e0 = System.nanoTime();
+            long e0 = now();
             int[] order = permutation(n, seed + epoch);
             for (int from = 0; from < n; from += bs) {
                 int count = Math.min(bs, n - from);
-                long a = System.nanoTime();
+                long a = now();
                 for (int r = 0; r < count; r++) {
                     int row = order[from + r];
                     System.arraycopy(train.x(), row * p, xb, r * p, p);
                     yb[r] = train.y()[row];
                 }
-                long b = System.nanoTime();
+                long b = now();
                 tGather += b - a;
                 float[] h = xb;
                 Mode mode = Mode.training(step, seed);
                 for (int i = 0; i < L; i++) {
-                    long c0 = System.nanoTime();
+                    long c0 = now();
                     h = layers.get(i).forward(h, count, mode);
-                    fwd[i] += System.nanoTime() - c0;
+                    fwd[i] += now() - c0;
                 }
-                long c = System.nanoTime();
+                long c = now();
                 loss.evaluate(h, yb, count, 10, dOut);
                 loss.correct(h, yb, count, 10);
-                long dd = System.nanoTime();
+                long dd = now();
                 tLoss += dd - c;
                 float[] g = dOut;
                 for (int i = L - 1; i >= 0; i--) {
-                    long c0 = System.nanoTime();
+                    long c0 = now();
                     g = layers.get(i).backward(g, count, i > 0);
-                    bwd[i] += System.nanoTime() - c0;
+                    bwd[i] += now() - c0;
                 }
-                long e = System.nanoTime();
+                long e = now();
                 t.update(grads, state, values);
                 Transforms.applyUpdates(values, grads);
-                tOpt += System.nanoTime() - e;
+                tOpt += now() - e;
                 step++;
             }
-            double total = (System.nanoTime() - e0) / 1e9;
-            StringBuilder sb = new StringBuilder(String.format(Locale.ROOT, "profile epoch=%d seconds=%.3f", epoch, total));
+            double total = (now() - e0) / 1e9;
+            StringBuilder sb = new StringBuilder(String.format(Locale.ROOT, "profile epoch=%d cpu_seconds=%.3f", epoch, total));
             sb.append(String.format(Locale.ROOT, " gather=%.3f", tGather / 1e9));
             for (int i = 0; i < L; i++) {
                 sb.append(String.format(Locale.ROOT, " fwd[%s]=%.3f", layers.get(i).describe(), fwd[i] / 1e9));
@@ -167,6 +176,18 @@ public final class MlpBench {
             sb.append(String.format(Locale.ROOT, " optimizer=%.3f", tOpt / 1e9));
             System.out.println(sb);
         }
+    }
+
+    private static final java.lang.management.ThreadMXBean THREAD_CPU = java.lang.management.ManagementFactory.getThreadMXBean();
+
+    /** CPU time of the whole process (all threads, JIT and GC included), in nanoseconds. */
+    private static long processCpu() {
+        return ((com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory.getOperatingSystemMXBean())
+                .getProcessCpuTime();
+    }
+
+    private static long now() {
+        return THREAD_CPU.getCurrentThreadCpuTime();
     }
 
     private static int[] permutation(int n, long seed) {
