@@ -17,6 +17,7 @@
 #   DATA=/usr/share/datasets/fashion-mnist
 #   TORCH_PYTHON=/usr/bin/python3     Debian's Python with torch 1.13
 #   SKIP_BUILD=1              use the existing occam-bench/target/occam-bench.jar
+#   SKIP_PROFILE=1            skip the per-phase profile and the GEMM-only measurements
 set -euo pipefail
 
 HERE="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
@@ -70,6 +71,18 @@ for r in $(seq 1 "$REPEATS"); do
     echo "== end $r $c load_after=$(cut -d' ' -f1-3 /proc/loadavg)" | tee -a "$LOG"
   done
 done
+
+# Where Occam's epoch goes (one thread, so that every phase runs on the timed thread; CPU time,
+# which the load does not inflate) and what the GEMM alone reaches on the step's eight products.
+if [ -z "${SKIP_PROFILE:-}" ]; then
+  echo "== profile load_before=$(cut -d' ' -f1-3 /proc/loadavg)" | tee -a "$LOG"
+  env OPENBLAS_NUM_THREADS=1 java -Doccam.threads=1 -cp "$JAR" dev.occam.bench.MlpBench --data "$DATA" --epochs 3 --profile 2>&1 \
+    | grep -E '^profile ' | sed 's/^/profile 0 /' | tee -a "$LOG"
+  env OPENBLAS_NUM_THREADS=1 java -Doccam.threads=1 -cp "$JAR" dev.occam.bench.MlpBench --gemm 2>&1 \
+    | grep -E '^gemm ' | sed 's/^/gemm-native 0 /' | tee -a "$LOG"
+  java -Doccam.threads=1 -Doccam.blas=java -cp "$JAR" dev.occam.bench.MlpBench --gemm 2>&1 \
+    | grep -E '^gemm ' | sed 's/^/gemm-java 0 /' | tee -a "$LOG"
+fi
 
 "$TORCH_PYTHON" "$HERE/summarize.py" --log "$LOG" --out "$OUT" --configs "$CONFIGS" --repeats "$REPEATS" --epochs "$EPOCHS"
 echo "wrote $OUT (raw lines in $LOG)"

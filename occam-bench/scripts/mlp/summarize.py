@@ -52,6 +52,8 @@ def main():
     acc = {c: [] for c in configs}
     loads = []
     started = ""
+    profile = None  # the last epoch of the per-phase profile
+    gemm = {}  # shape -> {impl: GFLOP/s}
     with open(a.log) as f:
         for line in f:
             line = line.rstrip("\n")
@@ -60,6 +62,14 @@ def main():
             m = LOAD.match(line)
             if m:
                 loads.append(float(m.group(3)))
+                continue
+            if line.startswith("profile 0 profile "):
+                profile = fields(line[len("profile 0 profile "):])
+                continue
+            if line.startswith("gemm-"):
+                impl, _, _, rest = line.split(" ", 3)
+                kv = fields(rest)
+                gemm.setdefault(kv["shape"], {})[impl[len("gemm-"):]] = float(kv["gflops"])
                 continue
             m = LINE.match(line)
             if not m or m.group(1) not in epochs:
@@ -124,6 +134,80 @@ def main():
         out.append(f"Load average (1 min) around the runs: {min(loads):.1f}–{max(loads):.1f}, median "
                    f"{statistics.median(loads):.1f}, on {os.cpu_count()} cores: the machine is shared with other "
                    f"jobs, so wall times carry their noise; the CPU column is less sensitive to it.")
+        out.append("")
+    # Findings, with this run's numbers.
+    notes = []
+    if "occam" in med and best_torch:
+        line = (f"- **Headline.** Occam as a user runs it: {med['occam']:.2f} s per epoch against "
+                f"{med[best_torch]:.2f} s for the fastest PyTorch configuration of the run "
+                f"(ratio {med['occam'] / med[best_torch]:.2f})")
+        if ref:
+            line += f" and {ref:.2f} s for PyTorch as prescribed (ratio {med['occam'] / ref:.2f})"
+        ao, at = statistics.median(acc["occam"]), statistics.median(acc[best_torch])
+        spread = max(max(acc["occam"]) - min(acc["occam"]), max(acc[best_torch]) - min(acc[best_torch]))
+        line += (f"; test accuracy {ao:.4f} against {at:.4f} (medians over {len(acc['occam'])} seeds; difference "
+                 f"{ao - at:+.4f}, " + ("within" if abs(ao - at) <= spread else "larger than")
+                 + f" the spread between seeds, {spread:.4f}).")
+        notes.append(line)
+    if "occam-1t" in med and "torch-1t" in med:
+        notes.append(f"- **One thread each:** Occam {med['occam-1t']:.2f} s, PyTorch {med['torch-1t']:.2f} s per epoch "
+                     f"(ratio {med['occam-1t'] / med['torch-1t']:.2f}); CPU per epoch {statistics.median(cpu['occam-1t']):.2f} s "
+                     f"against {statistics.median(cpu['torch-1t']):.2f} s.")
+    if ref and "torch-2t-passive" in med:
+        notes.append(f"- **PyTorch as prescribed is slow here because of the load, not because of PyTorch's kernels:** "
+                     f"with `OMP_NUM_THREADS=2` on 2 cores shared with other jobs, libgomp's idle threads spin while "
+                     f"the thread they wait for is descheduled ({statistics.median(cpu['torch-2t']):.1f} CPU s per "
+                     f"epoch). Letting them sleep (`OMP_WAIT_POLICY=PASSIVE`) gives {med['torch-2t-passive']:.2f} s, one "
+                     f"thread {med.get('torch-1t', float('nan')):.2f} s. The ≈2.9 s per epoch measured earlier was on a "
+                     f"quieter machine; the ratios above use the fastest PyTorch configuration of this run as well.")
+    if "occam-java" in med:
+        notes.append(f"- **GEMM choice.** `FloatGemm` sends every product of at least 2^15 multiply-adds to the native "
+                     f"`sgemm` (OpenBLAS through dev.ludovic.netlib, the dependency core already has) and keeps the "
+                     f"pure-Java cache-blocked kernel as the fallback (no native BLAS, `-Doccam.blas=java`, small "
+                     f"products); both are tested against a double-precision reference. The pure-Java kernel reaches "
+                     f"about a third of OpenBLAS's GFLOP/s (table below): with it an epoch takes {med['occam-java']:.2f} s. "
+                     f"Tried and not kept for the Java kernel: `Math.fma` and eight rows of B per pass (within 10%, "
+                     f"and `Math.fma` is a slow software routine on CPUs without FMA), two rows of C per pass (C2 does "
+                     f"not vectorize it: 13 GFLOP/s).")
+    if "occam" in med and "occam-1t" in med:
+        notes.append(f"- **Threads.** With native sgemm, OpenBLAS threads the large products itself "
+                     f"(`OPENBLAS_NUM_THREADS`, default all cores); `-Doccam.threads` only splits the pure-Java kernel. "
+                     f"Under this load OpenBLAS's second thread buys little: {med['occam']:.2f} s with 2 threads, "
+                     f"{med['occam-1t']:.2f} s with one.")
+    if notes:
+        out.append("Findings:")
+        out.append("")
+        out.extend(notes)
+        out.append("")
+    if profile:
+        total = float(profile.pop("cpu_seconds"))
+        epoch = profile.pop("epoch")
+        gemm_s = sum(float(v) for k, v in profile.items() if "dense(" in k)
+        out.append(f"Where Occam's epoch goes (`MlpBench --profile`, one thread, CPU seconds of epoch {epoch}, "
+                   f"total {total:.2f} s; a dense layer's time is its GEMMs plus the bias broadcast or sum):")
+        out.append("")
+        out.append("| phase | CPU s | share |")
+        out.append("|---|---|---|")
+        for k, v in profile.items():
+            out.append(f"| {k} | {float(v):.3f} | {100 * float(v) / total:.0f}% |")
+        out.append(f"| all dense layers (GEMMs) | {gemm_s:.3f} | {100 * gemm_s / total:.0f}% |")
+        out.append("")
+        out.append("The dense layers run at the GEMM's speed (their bias broadcast and bias-gradient sum are a few "
+                   "per cent of them). What is left outside them — the optimizer's passes over the weights, the "
+                   "ReLU backward (a conditional select, many times slower than the forward `max` on the same "
+                   "number of values), copying the shuffled rows "
+                   "into the batch — lives in `dev.occam.optim`, `Relu` and `Trainer`, outside this benchmark's "
+                   "changes.")
+        out.append("")
+    if gemm:
+        out.append("`FloatGemm` alone on the eight products of a training step (`MlpBench --gemm`, one thread, "
+                   "GFLOP/s, best of 15): the native path is what Occam uses when OpenBLAS is present, the pure-Java "
+                   "kernel is the fallback (`-Doccam.blas=java`).")
+        out.append("")
+        out.append("| product (op(A)op(B), m×n×k) | native sgemm | pure Java |")
+        out.append("|---|---|---|")
+        for shape, v in gemm.items():
+            out.append(f"| {shape} | {v.get('native', float('nan')):.1f} | {v.get('java', float('nan')):.1f} |")
         out.append("")
     out.append(f"Machine: {cpu_model} ({isa}, L2 {l2}), {os.cpu_count()} cores, {mem} GB; {platform.system()} "
                f"{platform.release()}; {java}; PyTorch {torch_v} (Debian python3-torch, BLAS through libblas.so.3 = "

@@ -36,9 +36,11 @@ import java.util.SplittableRandom;
  * the previous epoch) to the trainer's end-of-epoch callback, so it includes Occam's per-epoch
  * bookkeeping (finite check, weight norms).
  *
- * <p>Usage: {@code MlpBench [--data DIR] [--epochs 5] [--batch 128] [--seed 1] [--profile]}.
+ * <p>Usage: {@code MlpBench [--data DIR] [--epochs 5] [--batch 128] [--seed 1] [--profile | --gemm]}.
  * Threads of the GEMM: {@code -Doccam.threads=N}. {@code --profile} instead times each phase of
- * a training step (gather, each layer's forward and backward, loss, optimizer) over one epoch.
+ * a training step (gather, each layer's forward and backward, loss, optimizer) in every epoch;
+ * {@code --gemm} measures {@code FloatGemm} alone on the eight products of a training step
+ * (GFLOP/s, best of repeated timings; {@code -Doccam.blas=java} for the pure-Java kernel).
  */
 public final class MlpBench {
     private MlpBench() {
@@ -50,6 +52,7 @@ public final class MlpBench {
         int batch = 128;
         long seed = 1;
         boolean profile = false;
+        boolean gemm = false;
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
                 case "--data" -> dir = args[++i];
@@ -57,8 +60,13 @@ public final class MlpBench {
                 case "--batch" -> batch = Integer.parseInt(args[++i]);
                 case "--seed" -> seed = Long.parseLong(args[++i]);
                 case "--profile" -> profile = true;
+                case "--gemm" -> gemm = true;
                 default -> throw new IllegalArgumentException("unknown argument " + args[i]);
             }
+        }
+        if (gemm) {
+            gemmShapes();
+            return;
         }
         Path d = Path.of(dir);
         TrainingData train = TrainingData.from(IdxReader.readLabelled(d.resolve("train-images-idx3-ubyte.gz"),
@@ -167,11 +175,11 @@ public final class MlpBench {
             StringBuilder sb = new StringBuilder(String.format(Locale.ROOT, "profile epoch=%d cpu_seconds=%.3f", epoch, total));
             sb.append(String.format(Locale.ROOT, " gather=%.3f", tGather / 1e9));
             for (int i = 0; i < L; i++) {
-                sb.append(String.format(Locale.ROOT, " fwd[%s]=%.3f", layers.get(i).describe(), fwd[i] / 1e9));
+                sb.append(String.format(Locale.ROOT, " fwd[%d:%s]=%.3f", i + 1, layers.get(i).describe(), fwd[i] / 1e9));
             }
             sb.append(String.format(Locale.ROOT, " loss=%.3f", tLoss / 1e9));
             for (int i = L - 1; i >= 0; i--) {
-                sb.append(String.format(Locale.ROOT, " bwd[%s]=%.3f", layers.get(i).describe(), bwd[i] / 1e9));
+                sb.append(String.format(Locale.ROOT, " bwd[%d:%s]=%.3f", i + 1, layers.get(i).describe(), bwd[i] / 1e9));
             }
             sb.append(String.format(Locale.ROOT, " optimizer=%.3f", tOpt / 1e9));
             System.out.println(sb);
@@ -188,6 +196,47 @@ public final class MlpBench {
 
     private static long now() {
         return THREAD_CPU.getCurrentThreadCpuTime();
+    }
+
+    /**
+     * GFLOP/s of {@link dev.occam.nn.FloatGemm#gemm} on the products of one training step with
+     * batch 128: forward X·W, backward dW = Xᵀ·dY and dX = dY·Wᵀ for the three dense layers (the
+     * first layer needs no dX). Best of 15 timings of this thread's CPU time.
+     */
+    private static void gemmShapes() {
+        int[][] shapes = { // transA, transB, m, n, k
+            {0, 0, 128, 256, 784}, {0, 0, 128, 128, 256}, {0, 0, 128, 10, 128},
+            {1, 0, 784, 256, 128}, {1, 0, 256, 128, 128}, {1, 0, 128, 10, 128},
+            {0, 1, 128, 128, 10}, {0, 1, 128, 256, 128}};
+        SplittableRandom rng = new SplittableRandom(42);
+        for (int[] sh : shapes) {
+            boolean ta = sh[0] == 1;
+            boolean tb = sh[1] == 1;
+            int m = sh[2];
+            int n = sh[3];
+            int k = sh[4];
+            float[] a = new float[m * k];
+            float[] b = new float[k * n];
+            float[] c = new float[m * n];
+            for (int i = 0; i < a.length; i++) {
+                a[i] = (float) (rng.nextDouble() - 0.5);
+            }
+            for (int i = 0; i < b.length; i++) {
+                b[i] = (float) (rng.nextDouble() - 0.5);
+            }
+            double flops = 2.0 * m * n * k;
+            int reps = (int) Math.max(5, 2e8 / flops);
+            double best = Double.POSITIVE_INFINITY;
+            for (int t = 0; t < 15; t++) {
+                long t0 = now();
+                for (int r = 0; r < reps; r++) {
+                    dev.occam.nn.FloatGemm.gemm(ta, tb, m, n, k, 1f, a, ta ? m : k, b, tb ? k : n, 0f, c, n);
+                }
+                best = Math.min(best, (now() - t0) / 1e9 / reps);
+            }
+            System.out.printf(Locale.ROOT, "gemm shape=%s%s:%dx%dx%d gflops=%.1f impl=%s%n", ta ? "T" : "N", tb ? "T" : "N", m, n, k,
+                    flops / best / 1e9, dev.occam.linalg.NativeBlas.available() ? "native" : "java");
+        }
     }
 
     private static int[] permutation(int n, long seed) {
