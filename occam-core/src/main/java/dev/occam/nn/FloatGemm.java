@@ -14,20 +14,24 @@ import java.util.Arrays;
  *     dev.ludovic.netlib; off with {@code -Doccam.blas=java}) and the product has at least
  *     {@link #NATIVE_WORK} multiply-adds, the call goes to the native {@code sgemm}. A row-major
  *     C = op(A)·op(B) is the column-major Cᵀ = op(B)ᵀ·op(A)ᵀ, so the arrays are passed as they are,
- *     with A and B swapped. Measured on the benchmark's shapes (Zen 4, one thread) OpenBLAS's
- *     sgemm runs at 60–100 GFLOP/s, the Java kernel below at 25–38: see
- *     {@code occam-bench/results/mlp.md}. OpenBLAS threads large products itself
- *     ({@code OPENBLAS_NUM_THREADS}).</li>
+ *     with A and B swapped. On the benchmark's products (batch 128; Zen 4, one thread) OpenBLAS's
+ *     sgemm runs at 60–100 GFLOP/s and the Java kernel below at 5–32, and a Fashion-MNIST MLP
+ *     epoch takes less than half the time (numbers in {@code occam-bench/results/mlp.md}). Products of
+ *     more than 2¹⁸ multiply-adds are threaded by OpenBLAS itself ({@code OPENBLAS_NUM_THREADS},
+ *     default all cores); {@link #THREADS} does not apply to them.</li>
  * <li><b>Pure Java</b>, for small products and when no native BLAS is present. All the work is one
- *     micro-kernel, {@code c[j] = fma(a3, b3[j], fma(a2, b2[j], fma(a1, b1[j], fma(a0, b0[j], c[j]))))}:
- *     one row of C against four rows of op(B), a counted loop that HotSpot's C2 turns into SIMD
- *     fused multiply-adds. C2 vectorizes it when every array is indexed from offset 0, so op(B) is
- *     packed, block by block, into one array per row, and each row of C is accumulated in a
- *     scratch row and copied back. Blocking (KB × NB of op(B), 256 KiB) keeps the packed block in
- *     L2 while every row of A passes over it; packing also turns a transposed B into contiguous
- *     rows. Large products are split by rows of C over {@link #THREADS} threads (the common
- *     fork-join pool plus the caller); each element is still summed by one thread in the same
- *     order, so the result is the same for any number of threads.</li>
+ *     micro-kernel, {@code c[j] += a0·b0[j] + a1·b1[j] + a2·b2[j] + a3·b3[j]}: one row of C
+ *     against four rows of op(B), a counted loop that HotSpot's C2 turns into SIMD instructions.
+ *     C2 vectorizes this loop only when every array is indexed from offset 0 (and, measured, not
+ *     when one loop updates two rows of C). So op(B) is packed, block
+ *     by block, into one array per row, and each row of C is accumulated in a scratch row and
+ *     copied back. Blocking (KB × NB of op(B), 256 KiB) keeps the packed block in L2 while every
+ *     row of A passes over it; packing also turns a transposed B into contiguous rows. Eight rows
+ *     of B per pass, or {@code Math.fma}, measured within 10% of this kernel ({@code Math.fma} is
+ *     also a slow software routine where the CPU lacks FMA), so the kernel stays as it is. Large
+ *     products are split by rows of C over {@link #THREADS} threads (the common fork-join pool
+ *     plus the caller); each element is still summed by one thread in the same order, so the
+ *     result is the same for any number of threads.</li>
  * </ul>
  *
  * <p>Summation order differs between the two and from a naive triple loop, so results agree with
