@@ -3,6 +3,7 @@ package dev.occam.nn;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.SplittableRandom;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
@@ -34,6 +35,9 @@ class FloatGemmTest {
         return v;
     }
 
+    /** Which implementation a test calls. */
+    private enum Impl { DISPATCH, JAVA, NATIVE }
+
     @ParameterizedTest(name = "transA={0} transB={1} {2}x{3}x{4} alpha={5} beta={6}")
     @CsvSource({
             "false, false, 7, 9, 5, 1, 0",
@@ -48,6 +52,47 @@ class FloatGemmTest {
             "false, false, 1, 1, 1, 1, 0",
             "false, false, 6, 3, 0, 1, 0.5"})
     void matchesADoublePrecisionReference(boolean ta, boolean tb, int m, int n, int k, float alpha, float beta) {
+        assertMatchesReference(Impl.DISPATCH, ta, tb, m, n, k, alpha, beta);
+    }
+
+    /** The pure-Java kernel, also for the sizes that the dispatch sends to a native BLAS. */
+    @ParameterizedTest(name = "java: transA={0} transB={1} {2}x{3}x{4} alpha={5} beta={6}")
+    @CsvSource({
+            "false, false, 7, 9, 5, 1, 0",
+            "true, false, 7, 9, 5, 1, 0",
+            "false, true, 7, 9, 5, 1, 0",
+            "true, true, 7, 9, 5, 1, 0",
+            // sizes crossing the KB = 128 and NB = 512 blocks, odd remainders in k
+            "false, false, 3, 600, 261, 1, 1",
+            "true, false, 5, 513, 130, 0.5, 0",
+            "false, true, 4, 700, 129, 1, -2",
+            "true, true, 2, 515, 257, 2, 0.5",
+            "false, false, 1, 1, 1, 1, 0",
+            "false, false, 6, 3, 0, 1, 0.5"})
+    void javaKernelMatchesADoublePrecisionReference(boolean ta, boolean tb, int m, int n, int k, float alpha, float beta) {
+        assertMatchesReference(Impl.JAVA, ta, tb, m, n, k, alpha, beta);
+    }
+
+    /** The native sgemm with the row-major-to-column-major swap, for every size (skipped without a native BLAS). */
+    @ParameterizedTest(name = "native: transA={0} transB={1} {2}x{3}x{4} alpha={5} beta={6}")
+    @CsvSource({
+            "false, false, 7, 9, 5, 1, 0",
+            "true, false, 7, 9, 5, 1, 0",
+            "false, true, 7, 9, 5, 1, 0",
+            "true, true, 7, 9, 5, 1, 0",
+            // sizes crossing the KB = 128 and NB = 512 blocks, odd remainders in k
+            "false, false, 3, 600, 261, 1, 1",
+            "true, false, 5, 513, 130, 0.5, 0",
+            "false, true, 4, 700, 129, 1, -2",
+            "true, true, 2, 515, 257, 2, 0.5",
+            "false, false, 1, 1, 1, 1, 0",
+            "false, false, 6, 3, 0, 1, 0.5"})
+    void nativeSgemmMatchesADoublePrecisionReference(boolean ta, boolean tb, int m, int n, int k, float alpha, float beta) {
+        Assumptions.assumeTrue(FloatGemm.nativeAvailable(), "no native BLAS on this machine");
+        assertMatchesReference(Impl.NATIVE, ta, tb, m, n, k, alpha, beta);
+    }
+
+    private static void assertMatchesReference(Impl impl, boolean ta, boolean tb, int m, int n, int k, float alpha, float beta) {
         SplittableRandom rng = new SplittableRandom(m * 1000L + n + k);
         int lda = (ta ? m : k) + 3; // padded rows: strides larger than the logical width
         int ldb = (tb ? k : n) + 2;
@@ -56,13 +101,22 @@ class FloatGemmTest {
         float[] b = random((tb ? n : k) * ldb, rng);
         float[] c = random(m * ldc, rng);
         double[] expected = reference(ta, tb, m, n, k, alpha, a, lda, b, ldb, beta, c, ldc);
-        FloatGemm.gemm(ta, tb, m, n, k, alpha, a, lda, b, ldb, beta, c, ldc);
+        float[] padding = new float[m];
+        for (int i = 0; i < m; i++) {
+            padding[i] = c[i * ldc + n];
+        }
+        switch (impl) {
+            case DISPATCH -> FloatGemm.gemm(ta, tb, m, n, k, alpha, a, lda, b, ldb, beta, c, ldc);
+            case JAVA -> FloatGemm.gemm(1, ta, tb, m, n, k, alpha, a, lda, b, ldb, beta, c, ldc);
+            case NATIVE -> FloatGemm.gemmNative(ta, tb, m, n, k, alpha, a, lda, b, ldb, beta, c, ldc);
+        }
         for (int i = 0; i < m; i++) {
             for (int j = 0; j < n; j++) {
                 // float accumulation over k terms of size ≤ 1: error ≲ k · 2⁻²⁴ · few
                 assertThat((double) c[i * ldc + j]).as("C[%d,%d]", i, j)
                         .isCloseTo(expected[i * ldc + j], org.assertj.core.api.Assertions.within(1e-6 * (k + 4) * 4));
             }
+            assertThat(c[i * ldc + n]).as("padding of row %d", i).isEqualTo(padding[i]);
         }
     }
 
@@ -83,6 +137,26 @@ class FloatGemmTest {
                 assertThat(c[i * (n + 1) + j]).isFinite();
             }
             assertThat(c[i * (n + 1) + n]).isNaN();
+        }
+    }
+
+    @ParameterizedTest(name = "native: transA={0} transB={1}, beta=0 ignores NaN")
+    @CsvSource({"false, false", "true, false", "false, true", "true, true"})
+    void nativeBetaZeroIgnoresOldNaNs(boolean ta, boolean tb) {
+        Assumptions.assumeTrue(FloatGemm.nativeAvailable(), "no native BLAS on this machine");
+        int m = 40;
+        int n = 70;
+        int k = 30;
+        SplittableRandom rng = new SplittableRandom(9);
+        float[] a = random(m * k, rng);
+        float[] b = random(k * n, rng);
+        float[] expected = new float[m * n];
+        FloatGemm.gemm(1, ta, tb, m, n, k, 1f, a, ta ? m : k, b, tb ? k : n, 0f, expected, n);
+        float[] c = new float[m * n];
+        java.util.Arrays.fill(c, Float.NaN);
+        FloatGemm.gemmNative(ta, tb, m, n, k, 1f, a, ta ? m : k, b, tb ? k : n, 0f, c, n);
+        for (int i = 0; i < c.length; i++) {
+            assertThat(c[i]).as("C[%d]", i).isCloseTo(expected[i], org.assertj.core.api.Assertions.within(1e-5f));
         }
     }
 
