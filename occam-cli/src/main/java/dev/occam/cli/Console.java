@@ -17,6 +17,11 @@ final class Console {
         if (!quiet) err.println("occam: " + message);
     }
 
+    /** A progress bar (terminal) or quarter-step lines (pipe) for a long run; silent with --quiet. */
+    ProgressLine progress(String label) {
+        return new ProgressLine(err, quiet, label);
+    }
+
     /** Something the user must know about the result, e.g. non-convergence. */
     void warn(String message) {
         err.println("occam: warning: " + message);

@@ -146,7 +146,7 @@ final class CvCommand implements Callable<Integer> {
         console.info("cv: " + assignment.k() + " folds of " + data.rows() + " rows"
                 + (alphaGrid.length > 1 ? ", " + alphaGrid.length + " alphas" : ""));
         AlphaGrid grid = CrossValidation.alphaGrid(data, settings, alphaGrid, assignment, cv,
-                (done, total) -> console.info("cv: " + done + "/" + total + " fits done"));
+                console.progress("cross-validation fits")::update);
         for (CvResult r : grid.results()) {
             for (String w : r.warnings()) console.warn(alphaGrid.length > 1 ? "alpha " + r.alpha() + ": " + w : w);
         }
@@ -188,7 +188,7 @@ final class CvCommand implements Callable<Integer> {
     static LinearModel chooseByCv(Dataset data, GlmSettings settings, int k, LambdaChoice choice, Console console) {
         Folds f = folds(data, k, DEFAULT_SEED, true, settings.family());
         CvResult r = CrossValidation.elasticNet(data, settings, f, CvSettings.defaults(),
-                (done, total) -> console.info("cv: " + done + "/" + total + " fits done"));
+                console.progress("cross-validation fits")::update);
         r.warnings().forEach(console::warn);
         console.info("cv: " + k + " folds, " + r.measure().label(settings.family()) + ": lambda.min = " + r.lambdaMin()
                 + ", lambda.1se = " + r.lambda1se() + "; using lambda." + choice.id());

@@ -69,7 +69,7 @@ final class FitCommand implements Callable<Integer> {
         } else if (lambda != null) {
             fitted = ElasticNet.fitAt(data, settings, lambda);
         } else {
-            GlmPath path = ElasticNet.path(data, settings);
+            GlmPath path = ElasticNet.path(data, settings, console.progress("lambda values")::update);
             fitted = path.model(path.size() - 1);
             console.info("no --lambda given: using the smallest lambda of the default path, " + fitted.lambda());
         }

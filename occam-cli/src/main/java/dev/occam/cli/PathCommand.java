@@ -64,7 +64,7 @@ final class PathCommand implements Callable<Integer> {
             }
             settings = settings.withLambdas(seq);
         }
-        GlmPath path = ElasticNet.path(data, settings);
+        GlmPath path = ElasticNet.path(data, settings, console.progress("lambda values")::update);
         Warnings.report(console, path);
         PathCsv.write(out, path);
         console.info("wrote " + out + ": " + path.size() + " lambda values"

@@ -80,7 +80,7 @@ class CvCliTest {
         assertThat(m.lambda()).isEqualTo(lib.lambda1se());
         assertThat(m.coefficients()[0]).containsExactly(lib.model1se().coefficients()[0]);
 
-        assertThat(r.err()).contains("occam: cv: 5 folds of 120 rows").contains("occam: cv: 6/6 fits done")
+        assertThat(r.err()).contains("occam: cv: 5 folds of 120 rows").contains("occam: 6/6 cross-validation fits")
                 .contains("lambda.min = " + lib.lambdaMin()).contains("lambda.1se = " + lib.lambda1se());
     }
 

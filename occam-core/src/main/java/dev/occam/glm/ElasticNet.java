@@ -32,9 +32,27 @@ import java.util.List;
 public final class ElasticNet {
     private ElasticNet() { }
 
+    /** Told after each λ of a path is solved (for progress bars). */
+    @FunctionalInterface
+    public interface Progress {
+        /**
+         * @param done λ values solved so far
+         * @param total λ values planned (a path may stop early)
+         */
+        void update(int done, int total);
+
+        /** Tells nobody. */
+        Progress NONE = (done, total) -> { };
+    }
+
     /** Fits the whole path described by {@code settings} to {@code data}. */
     public static GlmPath path(Dataset data, GlmSettings settings) {
-        return path(data, settings, settings.lambdas());
+        return path(data, settings, Progress.NONE);
+    }
+
+    /** Fits the whole path, telling {@code progress} after each λ. */
+    public static GlmPath path(Dataset data, GlmSettings settings, Progress progress) {
+        return path(data, settings, settings.lambdas(), progress);
     }
 
     /**
@@ -70,7 +88,7 @@ public final class ElasticNet {
         return n < p ? 1e-2 : 1e-4;
     }
 
-    private static GlmPath path(Dataset data, GlmSettings s, double[] userLambdas) {
+    private static GlmPath path(Dataset data, GlmSettings s, double[] userLambdas, Progress progress) {
         int n = data.rows();
         int p = data.cols();
         Family family = s.family();
@@ -87,7 +105,7 @@ public final class ElasticNet {
             case BINOMIAL, POISSON -> new Irls(pr, family, y);
             case MULTINOMIAL -> new Multinomial(pr, y, classes);
         };
-        PathLoop.Result r = PathLoop.run(pr, solver, family, s, userLambdas, defaultMinRatio(s, n, p));
+        PathLoop.Result r = PathLoop.run(pr, solver, family, s, userLambdas, defaultMinRatio(s, n, p), progress);
         double totalWeight = data.weights() == null ? n : Arrays.stream(data.weights()).sum();
         List<String> classNames = family.hasClasses() ? data.classes() : null;
         return toPath(r, s, std, lim, data.featureNames(), classNames, n, totalWeight);
@@ -134,7 +152,7 @@ public final class ElasticNet {
         Problem pr = new Problem(null, m.n(), p, null, std, PenaltyFactors.rescaled(s.penaltyFactors(), p), lim.lo, lim.hi,
                 s.alpha(), s.intercept());
         PathLoop.Result r = PathLoop.run(pr, new GaussianCovariance(pr, m), Family.GAUSSIAN, s, s.lambdas(),
-                defaultMinRatio(s, m.n(), p));
+                defaultMinRatio(s, m.n(), p), Progress.NONE);
         return toPath(r, s, std, lim, featureNames, null, m.n(), vs);
     }
 

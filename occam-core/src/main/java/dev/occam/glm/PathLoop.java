@@ -33,7 +33,7 @@ final class PathLoop {
     }
 
     static Result run(Problem pr, PointSolver solver, Family family, GlmSettings s, double[] userLambdas,
-                      double lambdaMinRatio) {
+                      double lambdaMinRatio, ElasticNet.Progress progress) {
         int p = pr.p;
         List<String> warnings = new ArrayList<>();
         boolean[] inStrong = new boolean[p];
@@ -135,6 +135,7 @@ final class PathLoop {
             b0s[l] = solver.intercepts().clone();
             dev[l] = solver.deviance();
             fitted = l + 1;
+            progress.update(fitted, nl);
             prevLambda = lambda;
             if (!ok) {
                 warnings.add("coordinate descent did not converge within " + s.maxPasses() + " passes at lambda = "
