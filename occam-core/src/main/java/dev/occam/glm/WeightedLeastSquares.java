@@ -110,12 +110,7 @@ final class WeightedLeastSquares {
                 sw = columnSum(j);
                 sq = pr.x.weightedSumOfSquares(j, w);
             }
-            colSumW[j] = sw;
-            hasSum[j] = true;
-            double c = pr.centres[j];
-            double s = pr.scales[j];
-            xv[j] = Math.max((sq - 2 * c * sw + c * c * sumW) / (s * s), 0.0);
-            hasCurvature[j] = true;
+            storeCurvature(j, sw, sq);
         }
         return xv[j];
     }
@@ -194,9 +189,50 @@ final class WeightedLeastSquares {
         }, lambda, strong, thr, budget);
     }
 
+    /**
+     * The gradient of coordinate j, and for dense X without a cached curvature the curvature too,
+     * in the same pass over the column (a non-zero coefficient needs both every Newton step).
+     */
+    private double gradientFillingCurvature(int j, boolean needCurvature) {
+        if (!dense || hasCurvature[j] || !needCurvature) return gradient(j);
+        int off = j * n;
+        double dot0 = 0, dot1 = 0, sw0 = 0, sw1 = 0, sq0 = 0, sq1 = 0;
+        int i = 0;
+        for (; i + 1 < n; i += 2) {
+            double x0 = xd[off + i];
+            double x1 = xd[off + i + 1];
+            dot0 += x0 * wr[i];
+            dot1 += x1 * wr[i + 1];
+            double wx0 = w[i] * x0;
+            double wx1 = w[i + 1] * x1;
+            sw0 += wx0;
+            sw1 += wx1;
+            sq0 += wx0 * x0;
+            sq1 += wx1 * x1;
+        }
+        for (; i < n; i++) {
+            double x = xd[off + i];
+            dot0 += x * wr[i];
+            sw0 += w[i] * x;
+            sq0 += w[i] * x * x;
+        }
+        storeCurvature(j, sw0 + sw1, sq0 + sq1);
+        double c = pr.centres[j];
+        return (dot0 + dot1 - c * sumWr) / pr.scales[j];
+    }
+
+    private void storeCurvature(int j, double sw, double sq) {
+        colSumW[j] = sw;
+        hasSum[j] = true;
+        double c = pr.centres[j];
+        double s = pr.scales[j];
+        xv[j] = Math.max((sq - 2 * c * sw + c * c * sumW) / (s * s), 0.0);
+        hasCurvature[j] = true;
+    }
+
     private double step(int j, double[] b, double lambda) {
         double bj = b[j];
-        double g = gradient(j);
+        double g = gradientFillingCurvature(j, bj != 0.0);
         if (bj == 0.0 && !pr.canLeaveZero(j, g, lambda)) return 0.0;
         double xvj = curvature(j);
         if (xvj == 0.0) return 0.0;
