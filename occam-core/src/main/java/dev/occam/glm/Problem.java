@@ -136,15 +136,15 @@ final class Problem {
 
     /** Linear predictor from standardized coefficients: η = b0 + Σ_j b_j x̃_j. {@code eta} modified. */
     void linearPredictor(double b0, double[] b, double[] eta) {
+        // η = (b0 − Σ_j b_j c_j/s_j) + X·(b/s): one product on the raw X
         double shift = b0;
-        java.util.Arrays.fill(eta, 0.0);
+        double[] w = new double[p];
         for (int j = 0; j < p; j++) {
             if (b[j] != 0.0) {
-                double a = b[j] / scales[j];
-                x.axpyColumn(j, a, eta);
-                shift -= a * centres[j];
+                w[j] = b[j] / scales[j];
+                shift -= w[j] * centres[j];
             }
         }
-        for (int i = 0; i < n; i++) eta[i] += shift;
+        x.multiply(w, shift, eta);
     }
 }
