@@ -1,0 +1,35 @@
+package dev.occam.bench;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+/**
+ * Resident memory of this process from {@code /proc/self/status} (Linux): VmHWM is the peak
+ * resident set size, VmRSS the current one — the same figures the R and Python scripts report.
+ * Returns −1 where /proc is not available.
+ */
+final class ProcessMemory {
+    private ProcessMemory() { }
+
+    static long peakKb() {
+        return field("VmHWM:");
+    }
+
+    static long residentKb() {
+        return field("VmRSS:");
+    }
+
+    private static long field(String name) {
+        try {
+            for (String line : Files.readAllLines(Path.of("/proc/self/status"))) {
+                if (line.startsWith(name)) {
+                    return Long.parseLong(line.substring(name.length()).trim().split("\\s+")[0]);
+                }
+            }
+        } catch (IOException | RuntimeException e) {
+            return -1;
+        }
+        return -1;
+    }
+}
