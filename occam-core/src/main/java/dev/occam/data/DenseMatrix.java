@@ -76,6 +76,15 @@ public final class DenseMatrix implements DesignMatrix {
     }
 
     @Override
+    public void axpyColumnWeighted(int j, double a, double[] w, double[] v) {
+        double[] x = values;
+        int off = j * n;
+        for (int i = 0; i < n; i++) {
+            v[i] += a * w[i] * x[off + i];
+        }
+    }
+
+    @Override
     public double weightedSumOfSquares(int j, double[] w) {
         double[] x = values;
         int off = j * n;

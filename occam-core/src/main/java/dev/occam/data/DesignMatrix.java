@@ -22,6 +22,9 @@ public sealed interface DesignMatrix permits DenseMatrix, SparseMatrix {
     /** v[i] += a·X[i,j] for every i. {@code v} modified. */
     void axpyColumn(int j, double a, double[] v);
 
+    /** v[i] += a·w[i]·X[i,j] for every i. {@code v} modified, {@code w} not. */
+    void axpyColumnWeighted(int j, double a, double[] w, double[] v);
+
     /** Σ_i w[i]·X[i,j]² . {@code w} not modified. */
     double weightedSumOfSquares(int j, double[] w);
 

@@ -105,6 +105,14 @@ public final class SparseMatrix implements DesignMatrix {
     }
 
     @Override
+    public void axpyColumnWeighted(int j, double a, double[] w, double[] v) {
+        for (int k = colPtr[j], e = colPtr[j + 1]; k < e; k++) {
+            int i = rowIndex[k];
+            v[i] += a * w[i] * values[k];
+        }
+    }
+
+    @Override
     public double weightedSumOfSquares(int j, double[] w) {
         double s = 0.0;
         for (int k = colPtr[j], e = colPtr[j + 1]; k < e; k++) {

@@ -1,0 +1,137 @@
+package dev.occam.cli;
+
+import dev.occam.data.CsvReader;
+import dev.occam.data.DataFormatException;
+import dev.occam.data.Dataset;
+import dev.occam.data.LibSvmReader;
+import dev.occam.data.ReadOptions;
+import dev.occam.data.TargetKind;
+import dev.occam.glm.Family;
+import dev.occam.glm.GlmSettings;
+import picocli.CommandLine;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The options {@code fit} and {@code path} share: the data, the model family and the penalty.
+ * Turns them into a checked {@link Dataset} and {@link GlmSettings}.
+ */
+final class ModelOptions {
+
+    @Option(names = "--data", required = true, paramLabel = "FILE", description = "Training data: CSV with a header, or LibSVM.")
+    Path data;
+
+    @Option(names = "--format", paramLabel = "csv|libsvm",
+            description = "Layout of --data (default: libsvm for names ending in .svm or .libsvm, else csv).")
+    DataFormat format;
+
+    @Option(names = "--target", paramLabel = "NAME", description = "The target column (required for CSV; LibSVM's label is the target).")
+    String target;
+
+    @Option(names = "--family", paramLabel = "gaussian|binomial|multinomial|poisson", defaultValue = "gaussian",
+            description = "Response distribution (default: ${DEFAULT-VALUE}). binomial and multinomial read the target as class labels.")
+    String family;
+
+    @Option(names = "--alpha", paramLabel = "A", defaultValue = "1",
+            description = "L1 share of the penalty in [0, 1]: 1 lasso, 0 ridge (scikit-learn's l1_ratio; default: ${DEFAULT-VALUE}).")
+    double alpha;
+
+    @Option(names = "--weights", paramLabel = "NAME", description = "Column of sample weights (>= 0; CSV only).")
+    String weights;
+
+    @Option(names = "--penalty-factor", paramLabel = "NAME=F",
+            description = "Penalty factor f >= 0 of one feature (0 = unpenalized; default 1). Repeatable.")
+    Map<String, Double> penaltyFactors = new LinkedHashMap<>();
+
+    @Option(names = "--lower-limit", paramLabel = "V", description = "Lower bound (<= 0) for every coefficient, e.g. 0 for non-negative.")
+    Double lowerLimit;
+
+    @Option(names = "--upper-limit", paramLabel = "V", description = "Upper bound (>= 0) for every coefficient.")
+    Double upperLimit;
+
+    @Option(names = "--no-standardize", description = "Penalize coefficients of the features as given, not of features scaled to unit variance.")
+    boolean noStandardize;
+
+    @Option(names = "--no-intercept", description = "Fit without an intercept.")
+    boolean noIntercept;
+
+    @Option(names = "--tolerance", paramLabel = "T", description = "Convergence threshold of coordinate descent (default 1e-7, as glmnet's thresh).")
+    Double tolerance;
+
+    @Option(names = "--quiet", description = "Print nothing but errors and warnings.")
+    boolean quiet;
+
+    Family family() {
+        return Family.parse(family);
+    }
+
+    /** Reads --data as the family needs it and checks the target against the family. */
+    Dataset readData(CommandLine cmd) throws IOException {
+        Family f = family();
+        TargetKind kind = f.hasClasses() ? TargetKind.CLASS : TargetKind.NUMERIC;
+        DataFormat layout = DataFormat.of(data, format);
+        Dataset d;
+        if (layout == DataFormat.CSV) {
+            if (target == null) throw new ParameterException(cmd, "Missing required option: '--target=NAME'");
+            d = CsvReader.read(data, new ReadOptions(target, kind, weights, null));
+        } else {
+            if (weights != null) {
+                throw new ParameterException(cmd, "--weights needs CSV data; LibSVM files have no weight column");
+            }
+            d = LibSvmReader.read(data, kind, 0);
+        }
+        String column = layout == DataFormat.CSV ? target : null;
+        TargetChecks.check(data.toString(), column, f, d);
+        if (d.cols() == 0) {
+            throw new DataFormatException(data.toString(), "no feature columns besides the target" + (weights != null ? " and the weights" : ""));
+        }
+        return d;
+    }
+
+    /** The settings these options give for data {@code d}. */
+    GlmSettings settings(CommandLine cmd, Dataset d) {
+        int p = d.cols();
+        GlmSettings s = GlmSettings.of(family())
+                .withAlpha(alpha)
+                .withStandardize(!noStandardize)
+                .withIntercept(!noIntercept);
+        if (tolerance != null) s = s.withTolerance(tolerance);
+        if (!penaltyFactors.isEmpty()) s = s.withPenaltyFactors(penaltyFactorArray(cmd, d.featureNames()));
+        if (lowerLimit != null || upperLimit != null) {
+            s = s.withLimits(lowerLimit == null ? null : filled(p, lowerLimit), upperLimit == null ? null : filled(p, upperLimit));
+        }
+        return s;
+    }
+
+    private double[] penaltyFactorArray(CommandLine cmd, List<String> features) {
+        double[] f = filled(features.size(), 1.0);
+        for (Map.Entry<String, Double> e : penaltyFactors.entrySet()) {
+            int j = features.indexOf(e.getKey());
+            if (j < 0) {
+                throw new ParameterException(cmd, "--penalty-factor: no feature named \"" + e.getKey()
+                        + "\"; the features are: " + list(features));
+            }
+            f[j] = e.getValue();
+        }
+        return f;
+    }
+
+    private static double[] filled(int p, double v) {
+        double[] a = new double[p];
+        Arrays.fill(a, v);
+        return a;
+    }
+
+    /** Names for a message, at most 20. */
+    static String list(List<String> names) {
+        if (names.size() <= 20) return String.join(", ", names);
+        return String.join(", ", names.subList(0, 20)) + ", ... (" + names.size() + " in all)";
+    }
+}

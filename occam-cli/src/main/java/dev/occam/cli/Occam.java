@@ -1,0 +1,124 @@
+package dev.occam.cli;
+
+import dev.occam.data.DataFormatException;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.UnmatchedArgumentException;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.FileSystemException;
+import java.nio.file.NoSuchFileException;
+import java.util.concurrent.Callable;
+
+/**
+ * The {@code occam} command: entry point, subcommands, and the mapping of every failure to one
+ * line on stderr and an exit status (0 success, 2 user error, 1 internal error).
+ */
+@Command(name = "occam", mixinStandardHelpOptions = true, versionProvider = Occam.Version.class,
+        description = "Regularized learning: exact elastic-net paths (glmnet's algorithm) for gaussian, "
+                + "binomial, multinomial and poisson models.",
+        subcommands = {FitCommand.class, PathCommand.class, PredictCommand.class},
+        footer = {"", "Exit status: 0 success, 2 bad input or options (one line on stderr), 1 internal error."})
+public final class Occam implements Callable<Integer> {
+
+    /** Exit status of a user error: bad data, bad options, a missing file. */
+    public static final int USER_ERROR = 2;
+
+    /** Exit status of a bug or an unexpected failure. */
+    public static final int INTERNAL_ERROR = 1;
+
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public Integer call() {
+        throw new ParameterException(spec.commandLine(), "missing command: fit, path or predict (see occam --help)");
+    }
+
+    /** netlib announces at INFO level which BLAS it loaded; not the user's business (kept: loggers are weak). */
+    private static final java.util.logging.Logger NETLIB_LOG = java.util.logging.Logger.getLogger("dev.ludovic.netlib");
+
+    public static void main(String[] args) {
+        NETLIB_LOG.setLevel(java.util.logging.Level.WARNING);
+        PrintWriter out = new PrintWriter(System.out, true);
+        PrintWriter err = new PrintWriter(System.err, true);
+        int status = run(args, out, err);
+        out.flush();
+        err.flush();
+        System.exit(status);
+    }
+
+    /**
+     * Runs the command line {@code args} with the given output streams and returns the exit status
+     * (no {@code System.exit}, so tests run it in-process).
+     */
+    public static int run(String[] args, PrintWriter out, PrintWriter err) {
+        CommandLine cmd = new CommandLine(new Occam())
+                .setOut(out)
+                .setErr(err)
+                .setCaseInsensitiveEnumValuesAllowed(true)
+                .setParameterExceptionHandler(Occam::badOptions)
+                .setExecutionExceptionHandler((e, c, parsed) -> failure(e, c.getErr()));
+        return cmd.execute(args);
+    }
+
+    /** Bad or missing options: one line, status 2 (picocli would print the whole usage). */
+    private static int badOptions(ParameterException e, String[] args) {
+        String message = e.getMessage();
+        if (e instanceof UnmatchedArgumentException u && !u.getSuggestions().isEmpty()) {
+            message += " (did you mean " + String.join(" or ", u.getSuggestions()) + "?)";
+        }
+        e.getCommandLine().getErr().println("occam: " + oneLine(message));
+        return USER_ERROR;
+    }
+
+    /** An exception from a command: one line; status 2 for the user's errors, 1 for ours. */
+    static int failure(Exception e, PrintWriter err) {
+        String userMessage = userMessage(e);
+        if (userMessage != null) {
+            err.println("occam: " + oneLine(userMessage));
+            return USER_ERROR;
+        }
+        err.println("occam: internal error: " + oneLine(String.valueOf(e)));
+        if (System.getenv("OCCAM_DEBUG") != null) {
+            e.printStackTrace(err);
+        } else {
+            err.println("occam: (set OCCAM_DEBUG=1 for the stack trace)");
+        }
+        return INTERNAL_ERROR;
+    }
+
+    /** The message to show when {@code e} is the user's error, else null. */
+    private static String userMessage(Exception e) {
+        if (e instanceof DataFormatException || e instanceof IllegalArgumentException || e instanceof ParameterException) {
+            return e.getMessage();
+        }
+        if (e instanceof java.io.UncheckedIOException u) return userMessage(u.getCause());
+        if (e instanceof NoSuchFileException f) return f.getFile() + ": no such file";
+        if (e instanceof AccessDeniedException f) return f.getFile() + ": permission denied";
+        if (e instanceof FileSystemException f) {
+            return f.getFile() + ": " + (f.getReason() != null ? f.getReason() : f.getClass().getSimpleName());
+        }
+        if (e instanceof IOException) return e.getMessage() != null ? e.getMessage() : e.toString();
+        return null;
+    }
+
+    private static String oneLine(String s) {
+        if (s == null) return "";
+        return s.strip().replace("\r\n", " ").replace('\n', ' ').replace('\r', ' ');
+    }
+
+    /** The version from the jar's manifest (set by the build). */
+    static final class Version implements CommandLine.IVersionProvider {
+        @Override
+        public String[] getVersion() {
+            String v = Occam.class.getPackage().getImplementationVersion();
+            return new String[] {"occam " + (v != null ? v : "(development build)")};
+        }
+    }
+}

@@ -1,0 +1,20 @@
+package dev.occam.data;
+
+import java.util.Arrays;
+
+/** A growable list of primitive ints for readers that do not know the size in advance. */
+final class IntList {
+    private int[] values = new int[1024];
+    private int size;
+
+    void add(int v) {
+        if (size == values.length) values = Arrays.copyOf(values, DoubleList.grow(values.length));
+        values[size++] = v;
+    }
+
+    int size() { return size; }
+
+    int get(int k) { return values[k]; }
+
+    int[] toArray() { return Arrays.copyOf(values, size); }
+}

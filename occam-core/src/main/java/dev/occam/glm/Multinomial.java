@@ -1,0 +1,189 @@
+package dev.occam.glm;
+
+import java.util.Arrays;
+
+/**
+ * Point solver for multinomial fits, glmnet's "ungrouped" scheme: each class k in turn gets a
+ * Newton step on its own coefficients — weights u·p_k(1−p_k), weighted residual u∘(y_k − p_k) —
+ * solved by coordinate descent, with the L1 penalty on every coefficient separately. Because the
+ * softmax ignores a shift common to all classes, after each round the coefficients of each feature
+ * are shifted by the amount that minimizes its penalty (glmnet's {@code elc}); this changes no
+ * probability and only speeds convergence. Intercepts are reported centred to sum to zero.
+ */
+final class Multinomial implements PointSolver {
+    private static final double PMIN = 1e-5;
+
+    private final Problem pr;
+    private final int classes;
+    /** Class index of each row. */
+    private final double[] y;
+    private final double[][] b;
+    private final double[] b0;
+    private final double[][] eta;
+    private final double[][] prob;
+    private final double[] wv;
+    private final double[][] r;
+    private final double[] sumR;
+    private final double[][] grad;
+    private final WeightedLeastSquares wls;
+    private final double nullDev;
+
+    Multinomial(Problem pr, double[] y, int classes) {
+        this.pr = pr;
+        this.classes = classes;
+        this.y = y;
+        this.b = new double[classes][pr.p];
+        this.b0 = new double[classes];
+        this.eta = new double[classes][pr.n];
+        this.prob = new double[classes][pr.n];
+        this.wv = new double[pr.n];
+        this.r = new double[classes][pr.n];
+        this.sumR = new double[classes];
+        this.grad = new double[classes][pr.p];
+        this.wls = new WeightedLeastSquares(pr);
+        if (pr.intercept) {
+            double[] share = new double[classes];
+            for (int i = 0; i < pr.n; i++) share[(int) y[i]] += pr.u[i];
+            double mean = 0;
+            for (int k = 0; k < classes; k++) {
+                b0[k] = Math.log(share[k]);
+                mean += b0[k] / classes;
+            }
+            for (int k = 0; k < classes; k++) {
+                b0[k] -= mean;
+                Arrays.fill(eta[k], b0[k]);
+            }
+        }
+        this.nullDev = Deviance.multinomial(y, eta, pr.u);
+        refreshResiduals();
+    }
+
+    private void refreshProbabilities() {
+        for (int i = 0; i < pr.n; i++) {
+            double max = Double.NEGATIVE_INFINITY;
+            for (int k = 0; k < classes; k++) max = Math.max(max, eta[k][i]);
+            double z = 0;
+            for (int k = 0; k < classes; k++) {
+                prob[k][i] = Math.exp(eta[k][i] - max);
+                z += prob[k][i];
+            }
+            for (int k = 0; k < classes; k++) prob[k][i] /= z;
+        }
+    }
+
+    private void refreshResiduals() {
+        refreshProbabilities();
+        for (int k = 0; k < classes; k++) {
+            double s = 0;
+            double[] rk = r[k];
+            double[] pk = prob[k];
+            for (int i = 0; i < pr.n; i++) {
+                rk[i] = pr.u[i] * ((y[i] == k ? 1.0 : 0.0) - pk[i]);
+                s += rk[i];
+            }
+            sumR[k] = s;
+        }
+    }
+
+    @Override public int responses() { return classes; }
+
+    @Override
+    public long solve(double lambda, int[] strong, double thr, long budget) {
+        long passes = 0;
+        double[] old = new double[strong.length];
+        double[] b0k = new double[1];
+        while (true) {
+            double dlx = 0;
+            for (int k = 0; k < classes; k++) {
+                refreshProbabilities();
+                double[] pk = prob[k];
+                double[] rk = r[k];
+                for (int i = 0; i < pr.n; i++) {
+                    double q = Math.min(Math.max(pk[i], PMIN), 1 - PMIN);
+                    wv[i] = pr.u[i] * q * (1 - q);
+                    rk[i] = pr.u[i] * ((y[i] == k ? 1.0 : 0.0) - pk[i]);
+                }
+                wls.reset(wv, rk);
+                for (int m = 0; m < strong.length; m++) old[m] = b[k][strong[m]];
+                b0k[0] = b0[k];
+                long used = wls.solve(b[k], b0k, lambda, strong, thr, budget - passes);
+                double d0 = b0k[0] - b0[k];
+                dlx = Math.max(dlx, wls.sumWeights() * d0 * d0);
+                b0[k] = b0k[0];
+                for (int m = 0; m < strong.length; m++) {
+                    double d = b[k][strong[m]] - old[m];
+                    if (d != 0) dlx = Math.max(dlx, wls.curvature(strong[m]) * d * d);
+                }
+                pr.linearPredictor(b0[k], b[k], eta[k]);
+                if (used < 0) {
+                    refreshResiduals();
+                    return used - passes;
+                }
+                passes += used;
+            }
+            if (!pr.hasLimits && shiftCoefficients(strong)) {
+                for (int k = 0; k < classes; k++) pr.linearPredictor(b0[k], b[k], eta[k]);
+            }
+            if (dlx < thr) break;
+            if (passes >= budget) {
+                refreshResiduals();
+                return -passes - 1;
+            }
+        }
+        centreIntercepts();
+        refreshResiduals();
+        return passes;
+    }
+
+    /** Moves each feature's class coefficients by the common shift that minimizes their penalty. */
+    private boolean shiftCoefficients(int[] strong) {
+        boolean changed = false;
+        double[] v = new double[classes];
+        for (int j : strong) {
+            if (pr.vp[j] == 0) continue;
+            for (int k = 0; k < classes; k++) v[k] = b[k][j];
+            double c = PenaltyShift.optimal(v, pr.alpha);
+            if (c != 0) {
+                for (int k = 0; k < classes; k++) b[k][j] -= c;
+                changed = true;
+            }
+        }
+        return changed;
+    }
+
+    private void centreIntercepts() {
+        double mean = 0;
+        for (double v : b0) mean += v / classes;
+        for (int k = 0; k < classes; k++) {
+            b0[k] -= mean;
+            for (int i = 0; i < pr.n; i++) eta[k][i] -= mean;
+        }
+    }
+
+    @Override
+    public void refreshGradients(int[] which, int count) {
+        for (int k = 0; k < classes; k++) {
+            for (int m = 0; m < count; m++) grad[k][which[m]] = pr.gradient(which[m], r[k], sumR[k]);
+        }
+    }
+
+    @Override
+    public double gradientScore(int j) {
+        double s = 0;
+        for (int k = 0; k < classes; k++) s = Math.max(s, Math.abs(grad[k][j]));
+        return s;
+    }
+
+    @Override
+    public boolean violates(int j, double lambda) {
+        for (int k = 0; k < classes; k++) {
+            if (pr.violates(j, grad[k][j], lambda)) return true;
+        }
+        return false;
+    }
+
+    @Override public double deviance() { return Deviance.multinomial(y, eta, pr.u); }
+    @Override public double nullDeviance() { return nullDev; }
+    @Override public double[][] coefficients() { return b; }
+    @Override public double[] intercepts() { return b0; }
+}

@@ -1,0 +1,186 @@
+package dev.occam.glm;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The path layer: walks down the λ sequence with warm starts. At each λ the sequential strong rule
+ * (Tibshirani et al. 2012) proposes which features may move — those already in the strong set and
+ * those with |g_j(λ_prev)| ≥ α f_j (2λ − λ_prev) — the point solver optimizes over them, and a
+ * KKT check over all other features adds any violator and solves again, so the result is exact.
+ * The strong set only grows along the path, as in glmnet.
+ */
+final class PathLoop {
+    /** glmnet's defaults: no early stop before the 5th λ, deviance ratio cap and minimal change. */
+    private static final int MIN_LAMBDAS = 5;
+    private static final double DEV_MAX = 0.999;
+    private static final double DEV_CHANGE = 1e-5;
+
+    /** What the loop produces, in the standardized scale. */
+    record Result(double lambdaMax, double[] lambdas, double[][] intercepts, double[][][] coefficients,
+                  double[] deviance, long[] passes, boolean[] converged, double nullDeviance, List<String> warnings) { }
+
+    private PathLoop() { }
+
+    static double lambdaMax(Problem pr, PointSolver solver) {
+        double alphaEff = Math.max(pr.alpha, 1e-3);
+        double max = 0;
+        for (int j = 0; j < pr.p; j++) {
+            if (pr.excluded[j] || pr.vp[j] <= 0) continue;
+            max = Math.max(max, solver.gradientScore(j) / pr.vp[j]);
+        }
+        return max / alphaEff;
+    }
+
+    static Result run(Problem pr, PointSolver solver, Family family, GlmSettings s, double[] userLambdas,
+                      double lambdaMinRatio) {
+        int p = pr.p;
+        List<String> warnings = new ArrayList<>();
+        boolean[] inStrong = new boolean[p];
+        int[] strong = new int[p];
+        int ns = 0;
+        // Unpenalized features are always free to move; fit them first (the null model of the path).
+        for (int j = 0; j < p; j++) {
+            if (!pr.excluded[j] && pr.vp[j] == 0) {
+                inStrong[j] = true;
+                strong[ns++] = j;
+            }
+        }
+        double thr = s.tolerance() * solver.nullDeviance();
+        if (!(thr > 0)) thr = s.tolerance();
+        long budget = s.maxPasses();
+        long used = 0;
+        if (ns > 0) {
+            long r = solver.solve(Double.MAX_VALUE, java.util.Arrays.copyOf(strong, ns), thr, budget);
+            used += Math.abs(r);
+        }
+        int[] rest = new int[p];
+        int nr = 0;
+        for (int j = 0; j < p; j++) if (!pr.excluded[j] && !inStrong[j]) rest[nr++] = j;
+        solver.refreshGradients(rest, nr);
+        double lambdaMax = lambdaMax(pr, solver);
+
+        double[] lambdas;
+        boolean auto = userLambdas == null;
+        if (auto) {
+            if (!(lambdaMax > 0)) {
+                throw new IllegalArgumentException("cannot build a lambda path: every penalized feature has zero gradient "
+                        + "at the null model (is the target constant?); give --lambda explicitly");
+            }
+            int nl = s.nlambda();
+            lambdas = new double[nl];
+            lambdas[0] = lambdaMax;
+            if (nl > 1) {
+                double factor = Math.pow(lambdaMinRatio, 1.0 / (nl - 1));
+                for (int l = 1; l < nl; l++) lambdas[l] = lambdas[l - 1] * factor;
+            }
+        } else {
+            lambdas = userLambdas;
+        }
+
+        int nl = lambdas.length;
+        double[][] b0s = new double[nl][];
+        double[][][] bs = new double[nl][][];
+        double[] dev = new double[nl];
+        long[] passes = new long[nl];
+        boolean[] converged = new boolean[nl];
+        double nullDev = solver.nullDeviance();
+        int fitted = 0;
+        double prevLambda = Math.max(lambdaMax, lambdas[0]);
+        for (int l = 0; l < nl; l++) {
+            double lambda = lambdas[l];
+            // sequential strong rule
+            for (int j = 0; j < p; j++) {
+                if (inStrong[j] || pr.excluded[j]) continue;
+                if (!s.strongRules() || solver.gradientScore(j) >= pr.alpha * pr.vp[j] * (2 * lambda - prevLambda)) {
+                    inStrong[j] = true;
+                    strong[ns++] = j;
+                }
+            }
+            long spent = 0;
+            boolean ok = true;
+            // At λ_max of a computed path with α ≥ 1e-3 the penalized coefficients are 0 by
+            // definition of λ_max; solving there would only let rounding move the feature that
+            // defines it. (glmnet fits its first λ as +∞ for every α, so for ridge-like α < 1e-3 it
+            // reports zeros where the exact solution at its λ_max is small but not zero; Occam solves.)
+            boolean nullByDefinition = auto && l == 0 && pr.alpha >= 1e-3;
+            while (!nullByDefinition) {
+                int[] set = sortedCopy(strong, ns);
+                long r = solver.solve(lambda, set, thr, budget - used - spent);
+                spent += r < 0 ? -r - 1 : r;
+                if (r < 0) {
+                    ok = false;
+                    break;
+                }
+                nr = 0;
+                for (int j = 0; j < p; j++) if (!pr.excluded[j] && !inStrong[j]) rest[nr++] = j;
+                solver.refreshGradients(rest, nr);
+                int added = 0;
+                for (int m = 0; m < nr; m++) {
+                    int j = rest[m];
+                    if (solver.violates(j, lambda)) {
+                        inStrong[j] = true;
+                        strong[ns++] = j;
+                        added++;
+                    }
+                }
+                if (added == 0) break;
+            }
+            used += spent;
+            passes[l] = spent;
+            converged[l] = ok;
+            double[][] c = solver.coefficients();
+            bs[l] = new double[c.length][];
+            for (int k = 0; k < c.length; k++) bs[l][k] = c[k].clone();
+            b0s[l] = solver.intercepts().clone();
+            dev[l] = solver.deviance();
+            fitted = l + 1;
+            prevLambda = lambda;
+            if (!ok) {
+                warnings.add("coordinate descent did not converge within " + s.maxPasses() + " passes at lambda = "
+                        + lambda + " (index " + l + "); the path stops there. Raise the pass limit or the tolerance.");
+                break;
+            }
+            if (stopEarly(pr, family, s, auto, l, dev, nullDev, bs[l])) {
+                break;
+            }
+        }
+        if (fitted < nl) {
+            lambdas = java.util.Arrays.copyOf(lambdas, fitted);
+            b0s = java.util.Arrays.copyOf(b0s, fitted);
+            bs = java.util.Arrays.copyOf(bs, fitted);
+            dev = java.util.Arrays.copyOf(dev, fitted);
+            passes = java.util.Arrays.copyOf(passes, fitted);
+            converged = java.util.Arrays.copyOf(converged, fitted);
+        }
+        return new Result(lambdaMax, lambdas, b0s, bs, dev, passes, converged, nullDev, warnings);
+    }
+
+    /** glmnet's early stopping of a computed path. */
+    private static boolean stopEarly(Problem pr, Family family, GlmSettings s, boolean auto, int l, double[] dev,
+                                     double nullDev, double[][] b) {
+        int df = 0;
+        for (int j = 0; j < pr.p; j++) {
+            for (double[] bk : b) {
+                if (bk[j] != 0) {
+                    df++;
+                    break;
+                }
+            }
+        }
+        if (df > s.dfmax()) return true;
+        if (!auto || !s.earlyStop() || l + 1 < Math.min(MIN_LAMBDAS, s.nlambda())) return false;
+        double ratio = 1 - dev[l] / nullDev;
+        double prev = 1 - dev[l - 1] / nullDev;
+        if (ratio > DEV_MAX) return true;
+        // gaussian compares the change relative to the ratio; the likelihood families absolutely (as glmnet)
+        double change = ratio - prev;
+        return family == Family.GAUSSIAN ? change < DEV_CHANGE * ratio : change < DEV_CHANGE;
+    }
+
+    private static int[] sortedCopy(int[] a, int n) {
+        int[] c = java.util.Arrays.copyOf(a, n);
+        java.util.Arrays.sort(c);
+        return c;
+    }
+}

@@ -1,0 +1,131 @@
+package dev.occam.glm;
+
+import dev.occam.data.DesignMatrix;
+import dev.occam.data.Standardization;
+
+/**
+ * One elastic-net problem after the driver's validation, in the solvers' internal scale:
+ * weights normalized to sum to 1, features standardized implicitly
+ * (x̃_j = (x_j − centre_j)/scale_j, never materialized), penalty factors rescaled to sum to p,
+ * coefficient limits moved to the standardized scale (limit·scale_j).
+ *
+ * <p>In this scale every solver minimizes, for each λ,
+ * <pre>   Σ_i u_i ℓ(y_i, b0 + x̃_iᵀb) + λ Σ_j f_j [α|b_j| + (1−α)/2 b_j²],   lo_j ≤ b_j ≤ hi_j</pre>
+ * and the driver maps b back to the original scale (w_j = b_j/scale_j).
+ */
+final class Problem {
+    final DesignMatrix x;
+    final int n;
+    final int p;
+    /** Observation weights normalized to Σu = 1. */
+    final double[] u;
+    /** Σ_i u_i x_ij, the weighted column means (whether or not they are used to centre). */
+    final double[] means;
+    final double[] centres;
+    final double[] scales;
+    /** Features left out of the fit (constant columns). */
+    final boolean[] excluded;
+    /** Penalty factors f_j, rescaled to sum to p (glmnet's rule). */
+    final double[] vp;
+    final double[] lo;
+    final double[] hi;
+    final boolean hasLimits;
+    final double alpha;
+    final boolean intercept;
+
+    Problem(DesignMatrix x, double[] u, Standardization std, double[] vp, double[] lo, double[] hi,
+            double alpha, boolean intercept) {
+        this.x = x;
+        this.n = x.rows();
+        this.p = x.cols();
+        this.u = u;
+        this.centres = std.centres();
+        this.scales = std.scales();
+        this.excluded = std.constant();
+        this.means = new double[p];
+        for (int j = 0; j < p; j++) {
+            means[j] = x.dotColumn(j, u);
+        }
+        this.vp = vp;
+        this.lo = lo;
+        this.hi = hi;
+        boolean limits = false;
+        for (int j = 0; j < p; j++) {
+            if (lo[j] != Double.NEGATIVE_INFINITY || hi[j] != Double.POSITIVE_INFINITY) limits = true;
+        }
+        this.hasLimits = limits;
+        this.alpha = alpha;
+        this.intercept = intercept;
+    }
+
+    /**
+     * The coordinate-descent update of one coefficient: the minimizer over b_j of
+     * ½ xv·(b_j − b)² − grad·(b_j − b) + λ f [α|b_j| + (1−α)/2 b_j²], clipped to the limits.
+     *
+     * @param j feature
+     * @param b current coefficient
+     * @param grad Σ_i W_i x̃_ij r_i, the negative gradient of the quadratic loss at b
+     * @param xv Σ_i W_i x̃_ij², the curvature
+     * @param lambda λ
+     */
+    double update(int j, double b, double grad, double xv, double lambda) {
+        double z = grad + xv * b;
+        double l1 = lambda * alpha * vp[j];
+        double num;
+        if (z > l1) {
+            num = z - l1;
+        } else if (z < -l1) {
+            num = z + l1;
+        } else {
+            return 0.0 < lo[j] ? lo[j] : (0.0 > hi[j] ? hi[j] : 0.0);
+        }
+        double v = num / (xv + lambda * (1 - alpha) * vp[j]);
+        if (v < lo[j]) return lo[j];
+        if (v > hi[j]) return hi[j];
+        return v;
+    }
+
+    /**
+     * Whether a coefficient at 0 with negative gradient grad would move: |grad| above the L1
+     * threshold, or a limit that excludes 0. Exactly the condition under which {@link #update}
+     * returns non-zero for b = 0, without needing the curvature.
+     */
+    boolean canLeaveZero(int j, double grad, double lambda) {
+        return Math.abs(grad) > lambda * alpha * vp[j] || lo[j] > 0 || hi[j] < 0;
+    }
+
+    /**
+     * Whether feature j, at b_j = 0 with negative gradient grad, violates the optimality (KKT)
+     * conditions at λ: |grad| > λαf_j in a direction the limits allow.
+     */
+    boolean violates(int j, double grad, double lambda) {
+        double l1 = lambda * alpha * vp[j];
+        // a relative slack keeps rounding in the gradient from adding features that sit exactly on the boundary
+        double bound = l1 * (1 + 1e-9) + 1e-300;
+        if (grad > bound) return hi[j] > 0;
+        if (grad < -bound) return lo[j] < 0;
+        return false;
+    }
+
+    /**
+     * Σ_i x̃_ij r_i for a residual r with Σ_i r_i = sumR: the negative gradient of the loss in b_j
+     * when r = u∘(y − μ). {@code r} not modified.
+     */
+    double gradient(int j, double[] r, double sumR) {
+        return (x.dotColumn(j, r) - centres[j] * sumR) / scales[j];
+    }
+
+    /** Linear predictor from standardized coefficients: η = b0 + Σ_j b_j x̃_j. {@code eta} modified. */
+    void linearPredictor(double b0, double[] b, double[] eta) {
+        double shift = b0;
+        java.util.Arrays.fill(eta, 0.0);
+        for (int j = 0; j < p; j++) {
+            if (b[j] != 0.0) {
+                double a = b[j] / scales[j];
+                x.axpyColumn(j, a, eta);
+                shift -= a * centres[j];
+            }
+        }
+        for (int i = 0; i < n; i++) eta[i] += shift;
+    }
+}
