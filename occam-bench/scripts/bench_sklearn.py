@@ -20,10 +20,15 @@ extra column of that constant), so with --intercept-scaling large its objective 
 negligibly. X is converted to the layout the solver wants (C-ordered dense or CSR) before timing.
 
 Only the fitting is timed. "first_seconds" is the first fit, "seconds" the best of the later fits
-(the first when only one ran); fits stop once their total passes --budget seconds.
+(the first when only one ran); fits stop once their total passes --budget seconds. Memory: VmRSS
+once the data are loaded, and the peak VmHWM from then on (reset through /proc/self/clear_refs).
+
+A binomial path can take hours here (one cold liblinear fit per lambda), so --time-limit stops it
+after the lambda that passes the limit: the JSON line then says "complete": false and gives the
+number of lambdas fitted, and the coefficient file holds only those rows.
 
 Usage: bench_sklearn.py --data DIR --task NAME --alpha A --tolerance T --runs R [--budget S]
-                        [--coef-out FILE] [--solver liblinear|saga] [--max-iter M]
+                        [--coef-out FILE] [--solver liblinear|saga] [--max-iter M] [--time-limit S]
 Prints one JSON line; writes rows [b0, w_1..w_p] per lambda (float64 little-endian) to --coef-out.
 """
 import argparse
@@ -46,6 +51,16 @@ def vm_kb(field):
             if line.startswith(field + ":"):
                 return float(line.split()[1])
     return -1.0
+
+
+def reset_peak():
+    """Resets VmHWM so the reported peak is that of fitting with the data in memory (Linux)."""
+    try:
+        with open("/proc/self/clear_refs", "w") as f:
+            f.write("5")
+        return True
+    except OSError:
+        return False
 
 
 def load(directory, alpha):
@@ -74,7 +89,8 @@ def fit_gaussian(x, y, lambdas, alpha, tol, max_iter):
     return intercepts, coefs.T, int(np.sum(n_iters))
 
 
-def fit_binomial(x, y, lambdas, alpha, tol, max_iter, solver, intercept_scaling):
+def fit_binomial(x, y, lambdas, alpha, tol, max_iter, solver, intercept_scaling, time_limit):
+    """One LogisticRegression fit per lambda; stops after the lambda that passes time_limit seconds."""
     if alpha != 1:
         raise SystemExit("bench_sklearn.py: binomial tasks are lasso only (alpha = 1); got %g" % alpha)
     n = x.shape[0]
@@ -83,13 +99,18 @@ def fit_binomial(x, y, lambdas, alpha, tol, max_iter, solver, intercept_scaling)
     intercepts = np.empty(len(lambdas))
     coefs = np.empty((len(lambdas), x.shape[1]))
     iters = 0
+    start = time.perf_counter()
+    done = len(lambdas)
     for l, lam in enumerate(lambdas):
+        if time.perf_counter() - start > time_limit:
+            done = l
+            break
         clf.set_params(C=1.0 / (n * lam))
         clf.fit(x, y)
         intercepts[l] = clf.intercept_[0]
         coefs[l] = clf.coef_[0]
         iters += int(np.max(clf.n_iter_))
-    return intercepts, coefs, iters
+    return intercepts[:done], coefs[:done], iters
 
 
 def main():
@@ -104,6 +125,8 @@ def main():
     ap.add_argument("--solver", default="saga", choices=["liblinear", "saga"])
     ap.add_argument("--max-iter", type=int, default=100000)
     ap.add_argument("--intercept-scaling", type=float, default=100.0)
+    ap.add_argument("--time-limit", type=float, default=float("inf"),
+                    help="binomial only: stop the path after the lambda that passes this many seconds")
     a = ap.parse_args()
     task = a.task or os.path.basename(os.path.normpath(a.data))
 
@@ -114,6 +137,7 @@ def main():
     elif not gaussian:
         x = np.ascontiguousarray(x)  # it copies F-ordered X to C order on every fit otherwise
     rss_after_load = vm_kb("VmRSS")
+    peak_reset = reset_peak()
 
     times, cpus, caught = [], [], []
     result = None
@@ -127,7 +151,7 @@ def main():
                 result = fit_gaussian(x, y, lambdas, a.alpha, a.tolerance, a.max_iter)
             else:
                 result = fit_binomial(x, y, lambdas, a.alpha, a.tolerance, a.max_iter, a.solver,
-                                      a.intercept_scaling)
+                                      a.intercept_scaling, a.time_limit)
             times.append(time.perf_counter() - t0)
             cpus.append(time.process_time() - c0)
         caught += [str(m.message).split("\n")[0] for m in w if issubclass(m.category, ConvergenceWarning)]
@@ -146,9 +170,10 @@ def main():
               "enet_path" if gaussian else "LogisticRegression(l1, %s) per lambda" % a.solver)
     print(json.dumps({
         "tool": "sklearn", "task": task, "tolerance": a.tolerance, "first_seconds": times[0],
-        "seconds": times[best], "cpu_seconds": cpus[best], "runs": times, "lambdas": len(lambdas),
+        "seconds": times[best], "cpu_seconds": cpus[best], "runs": times, "lambdas": len(intercepts),
+        "complete": len(intercepts) == len(lambdas),
         "iterations": iters, "converged": not caught, "warnings": "; ".join(sorted(set(caught)))[:500],
-        "rss_after_load_mb": rss_after_load / 1024, "peak_rss_mb": vm_kb("VmHWM") / 1024,
+        "rss_after_load_mb": rss_after_load / 1024, "peak_rss_mb": vm_kb("VmHWM") / 1024, "peak_reset": peak_reset,
         "version": sklearn.__version__, "method": method,
         "solver": None if gaussian else a.solver,
     }))

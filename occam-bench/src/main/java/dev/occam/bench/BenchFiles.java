@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
-import java.nio.MappedByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -14,7 +13,7 @@ import java.nio.file.StandardOpenOption;
 /**
  * The benchmark data layout: raw little-endian arrays with no header, one file per array, so that
  * R ({@code readBin(..., endian = "little")}), numpy ({@code fromfile(dtype="<f8")}) and Java (a
- * mapped buffer) read them at disk speed. A data set directory holds
+ * little-endian {@link ByteBuffer}) read them at disk speed. A data set directory holds
  * <ul>
  *   <li>dense: {@code X.f64} — n·p float64, column-major (column j at offset j·n);</li>
  *   <li>sparse (CSC): {@code colptr.i32} (p+1 int32), {@code rowind.i32} and {@code values.f64}
@@ -64,6 +63,11 @@ final class BenchFiles {
         });
     }
 
+    /**
+     * Reads a float64 array. The file is read through one small direct buffer rather than mapped
+     * whole: mapped pages count as resident memory of the process, which would inflate the peak
+     * memory this benchmark reports by the size of X.
+     */
     static double[] readDoubles(Path file, long expected) {
         long bytes = size(file);
         if (expected >= 0 && bytes != expected * Double.BYTES) {
@@ -74,20 +78,7 @@ final class BenchFiles {
             throw new IllegalArgumentException(file + ": " + bytes + " bytes is not a float64 array that fits one Java array");
         }
         double[] out = new double[(int) (bytes / Double.BYTES)];
-        try (FileChannel ch = FileChannel.open(file, StandardOpenOption.READ)) {
-            long pos = 0;
-            int done = 0;
-            // Map in windows: one mapping is limited to 2 GB.
-            while (done < out.length) {
-                int count = Math.min(out.length - done, CHUNK * 64);
-                MappedByteBuffer map = ch.map(FileChannel.MapMode.READ_ONLY, pos, (long) count * Double.BYTES);
-                map.order(ByteOrder.LITTLE_ENDIAN).asDoubleBuffer().get(out, done, count);
-                done += count;
-                pos += (long) count * Double.BYTES;
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot read " + file, e);
-        }
+        readInto(file, Double.BYTES, out.length, (buf, at, count) -> buf.asDoubleBuffer().get(out, at, count));
         return out;
     }
 
@@ -97,14 +88,35 @@ final class BenchFiles {
             throw new IllegalArgumentException(file + ": expected " + expected + " int32 values (" + expected * Integer.BYTES
                     + " bytes); found " + bytes + " bytes");
         }
+        if (bytes % Integer.BYTES != 0 || bytes / Integer.BYTES > Integer.MAX_VALUE - 8) {
+            throw new IllegalArgumentException(file + ": " + bytes + " bytes is not an int32 array that fits one Java array");
+        }
         int[] out = new int[(int) (bytes / Integer.BYTES)];
+        readInto(file, Integer.BYTES, out.length, (buf, at, count) -> buf.asIntBuffer().get(out, at, count));
+        return out;
+    }
+
+    private interface ChunkSink {
+        void accept(ByteBuffer littleEndianChunk, int at, int count);
+    }
+
+    private static void readInto(Path file, int width, int total, ChunkSink sink) {
+        ByteBuffer buf = ByteBuffer.allocateDirect(CHUNK * width).order(ByteOrder.LITTLE_ENDIAN);
         try (FileChannel ch = FileChannel.open(file, StandardOpenOption.READ)) {
-            MappedByteBuffer map = ch.map(FileChannel.MapMode.READ_ONLY, 0, bytes);
-            map.order(ByteOrder.LITTLE_ENDIAN).asIntBuffer().get(out);
+            int done = 0;
+            while (done < total) {
+                int count = Math.min(total - done, CHUNK);
+                buf.clear().limit(count * width);
+                while (buf.hasRemaining()) {
+                    if (ch.read(buf) < 0) throw new IOException("unexpected end of file");
+                }
+                buf.flip();
+                sink.accept(buf, done, count);
+                done += count;
+            }
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read " + file, e);
         }
-        return out;
     }
 
     private static long size(Path file) {
