@@ -1,0 +1,149 @@
+package dev.occam.bench;
+
+import dev.occam.glm.ElasticNet;
+import dev.occam.glm.GlmPath;
+import dev.occam.glm.GlmSettings;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ArrayNode;
+import tools.jackson.databind.node.ObjectNode;
+
+/**
+ * Times {@link ElasticNet#path} on one benchmark task, the Occam side of {@code run.sh}.
+ *
+ * <p>The fit is the canonical objective with an unpenalized intercept and no standardization
+ * (the dense data are already standardized, and the peers cannot standardize a sparse matrix
+ * implicitly), on the λ sequence stored with the data. Only {@code ElasticNet.path} is timed, with
+ * the data already in memory. The JVM compiles the solver while the first fit runs, so the first
+ * fit is reported on its own ({@code first_seconds}) and {@code seconds} is the best of the later
+ * fits; runs stop once their total passes {@code --budget} seconds (at least one run always).
+ * Memory: resident size once the data are loaded, and the peak from then on (see
+ * {@link ProcessMemory}).
+ *
+ * <p>Usage: {@code PathBench --data DIR --task NAME --alpha A --tolerance T --runs R
+ * [--budget S] [--coef-out FILE]}. Prints one JSON line on standard output; writes the path as
+ * float64 little-endian rows [b0, w_1 … w_p], one per λ, to {@code --coef-out}.
+ */
+public final class PathBench {
+    private PathBench() { }
+
+    public static void main(String[] args) throws Exception {
+        Options o;
+        try {
+            o = Options.parse(args);
+        } catch (IllegalArgumentException e) {
+            System.err.println("PathBench: " + e.getMessage());
+            System.exit(2);
+            return;
+        }
+        BenchData data = BenchData.load(o.data);
+        double[] lambdas = data.lambdas(o.alpha);
+        System.gc();
+        long rssAfterLoad = ProcessMemory.residentKb();
+        boolean peakReset = ProcessMemory.resetPeak();
+        GlmSettings settings = GlmSettings.of(data.family()).withAlpha(o.alpha).withLambdas(lambdas)
+                .withStandardize(false).withIntercept(true).withTolerance(o.tolerance);
+
+        List<Double> times = new ArrayList<>();
+        List<Double> cpu = new ArrayList<>();
+        GlmPath path = null;
+        double total = 0;
+        for (int run = 0; run < o.runs && (run == 0 || total < o.budget); run++) {
+            long c0 = processCpuNanos();
+            long t0 = System.nanoTime();
+            path = ElasticNet.path(data.dataset(), settings);
+            double seconds = (System.nanoTime() - t0) / 1e9;
+            times.add(seconds);
+            cpu.add((processCpuNanos() - c0) / 1e9);
+            total += seconds;
+            System.err.printf(Locale.ROOT, "occam %s run %d: %.3f s%n", o.task, run + 1, seconds);
+        }
+        if (o.coefOut != null) writeCoefficients(path, o.coefOut);
+
+        ObjectNode line = JsonMapper.shared().createObjectNode();
+        line.put("tool", "occam");
+        line.put("task", o.task);
+        line.put("tolerance", o.tolerance);
+        line.put("first_seconds", times.get(0));
+        int best = times.size() > 1 ? 1 : 0;
+        for (int k = best; k < times.size(); k++) if (times.get(k) < times.get(best)) best = k;
+        line.put("seconds", times.get(best));
+        line.put("cpu_seconds", cpu.get(best));
+        ArrayNode all = line.putArray("runs");
+        times.forEach(all::add);
+        line.put("lambdas", path.size());
+        line.put("complete", path.size() == lambdas.length);
+        long passes = 0;
+        for (long ps : path.passes()) passes += ps;
+        line.put("passes", passes);
+        line.put("converged", path.allConverged());
+        line.put("warnings", String.join("; ", path.warnings()));
+        line.put("rss_after_load_mb", rssAfterLoad / 1024.0);
+        line.put("peak_rss_mb", ProcessMemory.peakKb() / 1024.0);
+        line.put("peak_reset", peakReset);
+        line.put("blas", blasName());
+        line.put("threads", Runtime.getRuntime().availableProcessors());
+        System.out.println(JsonMapper.shared().writeValueAsString(line));
+    }
+
+    /** Rows [b0, w_1 … w_p] per λ, float64 little-endian (the format every tool writes). */
+    static void writeCoefficients(GlmPath path, Path file) {
+        int p = path.featureNames().size();
+        double[] rows = new double[path.size() * (p + 1)];
+        for (int l = 0; l < path.size(); l++) {
+            rows[l * (p + 1)] = path.intercepts()[l][0];
+            System.arraycopy(path.coefficients()[l][0], 0, rows, l * (p + 1) + 1, p);
+        }
+        BenchFiles.writeDoubles(file, rows);
+    }
+
+    /** CPU time of the whole process (all threads, JIT and GC included), as R and Python report it. */
+    private static long processCpuNanos() {
+        java.lang.management.OperatingSystemMXBean os = java.lang.management.ManagementFactory.getOperatingSystemMXBean();
+        return os instanceof com.sun.management.OperatingSystemMXBean sun ? sun.getProcessCpuTime() : -1;
+    }
+
+    private static String blasName() {
+        try {
+            return dev.ludovic.netlib.blas.BLAS.getInstance().getClass().getSimpleName();
+        } catch (Throwable t) {
+            return "unavailable: " + t;
+        }
+    }
+
+    /** Command-line options. */
+    record Options(Path data, String task, double alpha, double tolerance, int runs, double budget, Path coefOut) {
+        static Options parse(String[] args) {
+            Path data = null;
+            Path coefOut = null;
+            String task = null;
+            double alpha = 1;
+            double tol = 1e-7;
+            int runs = 3;
+            double budget = 120;
+            for (int k = 0; k < args.length; k++) {
+                String key = args[k];
+                if (k + 1 >= args.length) throw new IllegalArgumentException(key + " needs a value");
+                String v = args[++k];
+                switch (key) {
+                    case "--data" -> data = Path.of(v);
+                    case "--task" -> task = v;
+                    case "--alpha" -> alpha = Double.parseDouble(v);
+                    case "--tolerance" -> tol = Double.parseDouble(v);
+                    case "--runs" -> runs = Integer.parseInt(v);
+                    case "--budget" -> budget = Double.parseDouble(v);
+                    case "--coef-out" -> coefOut = Path.of(v);
+                    default -> throw new IllegalArgumentException("unknown option " + key);
+                }
+            }
+            if (data == null || !Files.isDirectory(data)) throw new IllegalArgumentException("--data must name a data set directory; got " + data);
+            if (task == null) task = data.getFileName().toString();
+            if (runs < 1) throw new IllegalArgumentException("--runs must be >= 1; got " + runs);
+            return new Options(data, task, alpha, tol, runs, budget, coefOut);
+        }
+    }
+}
