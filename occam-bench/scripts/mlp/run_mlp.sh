@@ -3,13 +3,13 @@
 #
 # 784-256-128-10, ReLU, softmax cross-entropy, batch 128, AdamW lr 1e-3 wd 1e-2 (decoupled,
 # PyTorch semantics, weights only on both sides), 5 epochs, pixels / 255.
-# Each repeat runs every configuration once, in the order given, with seed = repeat number; the
-# table reports the median epoch time over all epochs of all repeats, the median process CPU time
+# Each repeat runs every configuration once (the order rotated by one each repeat), with seed =
+# repeat number; the table reports the median epoch time over all epochs of all repeats, the median process CPU time
 # per epoch, and the median test accuracy over repeats. The load average is recorded around every run.
 #
 # Usage (from anywhere):  occam-bench/scripts/mlp/run_mlp.sh
 # Environment:
-#   REPEATS=3                 repeats of the whole set of configurations
+#   REPEATS=5                 repeats of the whole set of configurations
 #   EPOCHS=5                  epochs per run
 #   CONFIGS="..."             space-separated subset of the configuration names below
 #   OUT=occam-bench/results/mlp.md   the results fragment written at the end
@@ -23,7 +23,7 @@ set -euo pipefail
 HERE="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 ROOT="$(cd "$HERE/../../.." && pwd)"
 cd "$ROOT"
-REPEATS="${REPEATS:-3}"
+REPEATS="${REPEATS:-5}"
 EPOCHS="${EPOCHS:-5}"
 DATA="${DATA:-/usr/share/datasets/fashion-mnist}"
 TORCH_PYTHON="${TORCH_PYTHON:-/usr/bin/python3}"
@@ -64,8 +64,14 @@ run_config() {
 mkdir -p "$(dirname "$OUT")" "$(dirname "$LOG")"
 : > "$LOG"
 echo "# $(date -u +%FT%TZ) REPEATS=$REPEATS EPOCHS=$EPOCHS CONFIGS=$CONFIGS" >> "$LOG"
+read -r -a config_list <<< "$CONFIGS"
 for r in $(seq 1 "$REPEATS"); do
-  for c in $CONFIGS; do
+  # Rotate the order every repeat so that no configuration always runs first or after the same one.
+  order=()
+  for i in "${!config_list[@]}"; do
+    order+=("${config_list[$(( (i + r - 1) % ${#config_list[@]} ))]}")
+  done
+  for c in "${order[@]}"; do
     echo "== repeat $r $c load_before=$(cut -d' ' -f1-3 /proc/loadavg)" | tee -a "$LOG"
     run_config "$c" "$r" 2>&1 | grep -E '^(torch|occam) ' | sed "s/^/$c $r /" | tee -a "$LOG"
     echo "== end $r $c load_after=$(cut -d' ' -f1-3 /proc/loadavg)" | tee -a "$LOG"
