@@ -163,7 +163,7 @@ for task in $TASKS; do
     log "$task: occam once more under Java Flight Recorder (not timed)"
     rm -f "$OUT/$task/occam.jfr"
     if timeout "$TOOL_TIMEOUT" java $JAVA_OPTS -XX:ActiveProcessorCount="$THREADS" \
-         -XX:StartFlightRecording=filename="$OUT/$task/occam.jfr",settings=profile -cp "$JAR" dev.occam.bench.PathBench \
+         -XX:StartFlightRecording:jdk.ExecutionSample#period=2ms,filename="$OUT/$task/occam.jfr",settings=profile -cp "$JAR" dev.occam.bench.PathBench \
          --data "$DATA/$d" --task "$task" --alpha "$alpha" --tolerance "${tol[occam]}" --runs 2 --budget "$BUDGET" \
          >/dev/null 2>>"$OUT/$task/occam.log" \
        && "$PY" "$SCRIPTS/jfr_top.py" "$OUT/$task/occam.jfr" --package dev.occam > "$OUT/$task/occam-profile.md.tmp"; then

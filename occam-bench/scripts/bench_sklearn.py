@@ -124,7 +124,7 @@ def main():
     ap.add_argument("--coef-out")
     ap.add_argument("--solver", default="saga", choices=["liblinear", "saga"])
     ap.add_argument("--max-iter", type=int, default=100000)
-    ap.add_argument("--intercept-scaling", type=float, default=100.0)
+    ap.add_argument("--intercept-scaling", type=float, default=1000.0)
     ap.add_argument("--time-limit", type=float, default=float("inf"),
                     help="binomial only: stop the path after the lambda that passes this many seconds")
     a = ap.parse_args()

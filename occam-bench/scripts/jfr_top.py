@@ -31,16 +31,16 @@ def main():
         if not frames:
             continue
         samples += 1
-        names = []
+        names, classes = [], []
         for f in frames:
             m = f["method"]
-            names.append("%s.%s" % (m["type"]["name"].split(".")[-1] if "." in m["type"]["name"] else m["type"]["name"],
-                                    m["name"]))
-            if len(names) == 1:
-                self_count[names[0]] += 1
+            cls = m["type"]["name"].replace("/", ".")   # JFR writes internal names: dev/occam/glm/X
+            classes.append(cls)
+            names.append("%s.%s" % (cls.rsplit(".", 1)[-1], m["name"]))
+        self_count[names[0]] += 1
         seen = set()
-        for f, name in zip(frames, names):
-            if name in seen or not f["method"]["type"]["name"].startswith(a.package):
+        for cls, name in zip(classes, names):
+            if name in seen or not cls.startswith(a.package):
                 continue
             seen.add(name)
             total_count[name] += 1

@@ -247,6 +247,18 @@ def main():
                 "%d/%d" % (l["lambdas"], ev.get("task_lambdas", l["lambdas"])), "; ".join(notes)))
         md.append("")
 
+    profiled = [(t, r) for t, r, met, _ in verdicts if not met
+                and os.path.exists(os.path.join(a.results, t, "occam-profile.md"))]
+    if profiled:
+        md.append("## Where Occam's time goes (tasks not at target)\n")
+        md.append("One more Occam fit per task under Java Flight Recorder (`settings=profile`, a sample every 2 ms, not timed), "
+                  "summarized by `scripts/jfr_top.py`: the share of execution samples with a method on top "
+                  "of the stack (self) and anywhere on it (total, `dev.occam` methods only).\n")
+        for t, r in profiled:
+            with open(os.path.join(a.results, t, "occam-profile.md")) as f:
+                md.append("### %s%s\n" % (t, " (Occam / fastest peer = %.2f)" % r if r is not None else ""))
+                md.append(f.read().strip() + "\n")
+
     md.append(METHOD.strip() + "\n")
     md.append(HOW_TO_RUN.strip() + "\n")
     os.makedirs(os.path.dirname(os.path.abspath(a.out)), exist_ok=True)
@@ -283,7 +295,8 @@ intercept: with centred X and y the best intercept is exactly 0, so its objectiv
 For binomial tasks scikit-learn has no path solver: `LogisticRegression(penalty='l1',
 solver='liblinear', C = 1/(nλ))` is fitted once per λ (liblinear ignores `warm_start`, so every fit
 starts cold), and liblinear penalizes the intercept through an extra constant column
-(`intercept_scaling = 100`), so its objective differs slightly from the canonical one (visible in its gap).
+(`intercept_scaling = 1000`: the penalty on the intercept is then λ|b|/1000, which moves the objective
+by about 10⁻⁸ relative here), so its objective differs very slightly from the canonical one.
 
 **λ sequence.** 100 values log-spaced from λ_max = max_j |x_jᵀ(y − ȳ)|/(nα) down to 10⁻⁴·λ_max
 (n > p) or 10⁻²·λ_max (n < p), glmnet's defaults, computed once by the generator and given
