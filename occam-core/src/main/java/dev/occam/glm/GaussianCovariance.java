@@ -20,17 +20,23 @@ final class GaussianCovariance implements PointSolver {
     private final double[] xv;
     /** Gram columns G[:, k] for features in the strong set, else null. */
     private final double[][] gram;
-    private final double yy;
+    /** Σ u (y − b0)², the null deviance (set by each constructor). */
+    private double yy;
 
-    GaussianCovariance(Problem pr, double[] y) {
+    private GaussianCovariance(Problem pr) {
         this.pr = pr;
-        int n = pr.n;
         int p = pr.p;
         this.b = new double[p];
         this.g = new double[p];
         this.g0 = new double[p];
         this.xv = new double[p];
         this.gram = new double[p][];
+    }
+
+    GaussianCovariance(Problem pr, double[] y) {
+        this(pr);
+        int n = pr.n;
+        int p = pr.p;
         double ybar = 0;
         for (int i = 0; i < n; i++) ybar += pr.u[i] * y[i];
         b0[0] = pr.intercept ? ybar : 0.0;
@@ -61,13 +67,8 @@ final class GaussianCovariance implements PointSolver {
      * problem's centres (e = c − centre) and scaled.
      */
     GaussianCovariance(Problem pr, GaussianMoments m) {
-        this.pr = pr;
+        this(pr);
         int p = pr.p;
-        this.b = new double[p];
-        this.g = new double[p];
-        this.g0 = new double[p];
-        this.xv = new double[p];
-        this.gram = new double[p][];
         double vs = m.weightSum();
         double ybar = m.sy() / vs;
         b0[0] = pr.intercept ? ybar : 0.0;

@@ -82,35 +82,11 @@ final class WeightedLeastSquares {
     /** Σ_i W_i x̃_ij², the curvature of coordinate j. */
     double curvature(int j) {
         if (!hasCurvature[j]) {
-            double sw;
-            double sq;
             if (dense) {
-                int off = j * n;
-                // two independent pairs of accumulators: the adds pipeline instead of chaining
-                double sw0 = 0, sw1 = 0, sq0 = 0, sq1 = 0;
-                int i = 0;
-                for (; i + 1 < n; i += 2) {
-                    double x0 = xd[off + i];
-                    double x1 = xd[off + i + 1];
-                    double wx0 = w[i] * x0;
-                    double wx1 = w[i + 1] * x1;
-                    sw0 += wx0;
-                    sw1 += wx1;
-                    sq0 += wx0 * x0;
-                    sq1 += wx1 * x1;
-                }
-                for (; i < n; i++) {
-                    double x = xd[off + i];
-                    sw0 += w[i] * x;
-                    sq0 += w[i] * x * x;
-                }
-                sw = sw0 + sw1;
-                sq = sq0 + sq1;
+                gradientFillingCurvature(j, true);
             } else {
-                sw = columnSum(j);
-                sq = pr.x.weightedSumOfSquares(j, w);
+                storeCurvature(j, columnSum(j), pr.x.weightedSumOfSquares(j, w));
             }
-            storeCurvature(j, sw, sq);
         }
         return xv[j];
     }
