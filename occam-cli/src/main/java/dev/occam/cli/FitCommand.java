@@ -21,7 +21,9 @@ import java.util.concurrent.Callable;
  *
  * <p>With {@code --lambda L} the model is the solution at exactly λ = L, computed along the default
  * path down to L with warm starts (not interpolated). Without it, the last (smallest) λ of the
- * default path is used, and a note says so.
+ * default path is used, and a note says so. With {@code --cv K} the λ is chosen by K-fold
+ * cross-validation ({@code lambda.1se}, or {@code lambda.min} with {@code --select min}; see
+ * {@code occam cv}) and the model is the full-data fit at it.
  */
 @Command(name = "fit", mixinStandardHelpOptions = true, sortOptions = false,
         description = {"Fit a penalized GLM at one lambda and write it as a JSON model file.",
@@ -38,6 +40,13 @@ final class FitCommand implements Callable<Integer> {
             description = "Fit at exactly this lambda (>= 0). Default: the smallest lambda of the default path.")
     Double lambda;
 
+    @Option(names = "--cv", paramLabel = "K",
+            description = "Choose lambda by K-fold cross-validation (K >= 3; seeded folds, stratified for classes; see occam cv) and fit at it.")
+    Integer cv;
+
+    @Option(names = "--select", paramLabel = "min|1se", description = "With --cv: fit at lambda.min or lambda.1se (default 1se).")
+    String select;
+
     @Option(names = "--out", required = true, paramLabel = "MODEL.json", description = "The model file to write.")
     Path out;
 
@@ -47,11 +56,17 @@ final class FitCommand implements Callable<Integer> {
         if (lambda != null && (!(lambda >= 0) || lambda.isInfinite())) {
             throw new ParameterException(spec.commandLine(), "--lambda must be finite and >= 0; got " + lambda);
         }
+        if (cv != null && lambda != null) throw new ParameterException(spec.commandLine(), "--cv chooses lambda; it cannot be combined with --lambda");
+        if (cv != null && cv < 3) throw new ParameterException(spec.commandLine(), "--cv must be >= 3 folds; got " + cv);
+        if (select != null && cv == null) throw new ParameterException(spec.commandLine(), "--select needs --cv K");
+        dev.occam.select.LambdaChoice choice = CvCommand.parseChoice(spec.commandLine(), "--select", select == null ? "1se" : select);
         Outputs.checkWritable(spec.commandLine(), "--out", out);
         Dataset data = model.readData(spec.commandLine());
         GlmSettings settings = model.settings(spec.commandLine(), data);
         LinearModel fitted;
-        if (lambda != null) {
+        if (cv != null) {
+            fitted = CvCommand.chooseByCv(data, settings, cv, choice, console);
+        } else if (lambda != null) {
             fitted = ElasticNet.fitAt(data, settings, lambda);
         } else {
             GlmPath path = ElasticNet.path(data, settings);

@@ -22,7 +22,8 @@ import java.util.concurrent.Callable;
 @Command(name = "occam", mixinStandardHelpOptions = true, versionProvider = Occam.Version.class,
         description = "Regularized learning: exact elastic-net paths (glmnet's algorithm) for gaussian, "
                 + "binomial, multinomial and poisson models.",
-        subcommands = {FitCommand.class, PathCommand.class, PredictCommand.class},
+        subcommands = {FitCommand.class, PathCommand.class, CvCommand.class, PredictCommand.class, TrainCommand.class,
+                DemoCommand.class, ConvertCommand.class},
         footer = {"", "Exit status: 0 success, 2 bad input or options (one line on stderr), 1 internal error."})
 public final class Occam implements Callable<Integer> {
 
@@ -37,7 +38,7 @@ public final class Occam implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        throw new ParameterException(spec.commandLine(), "missing command: fit, path or predict (see occam --help)");
+        throw new ParameterException(spec.commandLine(), "missing command: demo, fit, path, cv, predict or train (see occam --help)");
     }
 
     /** netlib announces at INFO level which BLAS it loaded; not the user's business (kept: loggers are weak). */

@@ -12,6 +12,8 @@ import dev.occam.glm.Family;
 import dev.occam.glm.LinearModel;
 import dev.occam.io.AtomicFiles;
 import dev.occam.io.ModelFile;
+import dev.occam.nn.NetworkFile;
+import dev.occam.nn.NetworkModel;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -37,7 +39,7 @@ final class PredictCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Option(names = "--model", required = true, paramLabel = "MODEL.json", description = "A model file written by occam fit.")
+    @Option(names = "--model", required = true, paramLabel = "MODEL.json", description = "A model file written by occam fit (MODEL.json) or occam train (NET.json).")
     Path modelFile;
 
     @Option(names = "--data", required = true, paramLabel = "FILE", description = "Data with the model's feature columns: CSV with a header, or LibSVM.")
@@ -66,6 +68,9 @@ final class PredictCommand implements Callable<Integer> {
             throw new ParameterException(spec.commandLine(), "--type must be link, response or class; got " + type);
         }
         Outputs.checkWritable(spec.commandLine(), "--out", out);
+        if (NetworkFile.isNetworkFile(modelFile)) {
+            return predictNetwork(console, kind);
+        }
         LinearModel model = ModelFile.read(modelFile);
         if (kind.equals("class") && !model.family().hasClasses()) {
             throw new ParameterException(spec.commandLine(), "--type class needs a binomial or multinomial model; "
@@ -91,11 +96,55 @@ final class PredictCommand implements Callable<Integer> {
         return 0;
     }
 
+    /** Predictions of a network file (NET.json from occam train), with the same columns as a linear model's. */
+    private int predictNetwork(Console console, String kind) throws IOException {
+        NetworkModel net = NetworkFile.read(modelFile);
+        boolean classifier = net.classes() != null;
+        if (kind.equals("class") && !classifier) {
+            throw new ParameterException(spec.commandLine(), "--type class needs a classification network; "
+                    + modelFile + " predicts numbers");
+        }
+        Dataset d = read(net.features());
+        int n = d.rows();
+        float[] x = net.rows(d);
+        List<String> header = new ArrayList<>();
+        String[][] columns;
+        if (kind.equals("class")) {
+            header.add("class");
+            String[] labels = new String[n];
+            int[] c = net.predictClass(x, n);
+            for (int i = 0; i < n; i++) labels[i] = net.classes().get(c[i]);
+            columns = new String[][] {labels};
+        } else {
+            int k = net.network().outputSize();
+            double[] values;
+            if (kind.equals("link")) {
+                float[] o = net.outputs(x, n);
+                values = new double[o.length];
+                for (int i = 0; i < o.length; i++) values[i] = o[i];
+            } else {
+                values = net.response(x, n);
+            }
+            columns = new String[k][n];
+            for (int c = 0; c < k; c++) {
+                header.add(k == 1 ? kind : kind + "_" + (classifier ? net.classes().get(c) : String.valueOf(c + 1)));
+                for (int i = 0; i < n; i++) columns[c][i] = Double.toString(values[i * k + c]);
+            }
+        }
+        write(header, columns, n);
+        console.info("wrote " + out + ": " + n + " predictions (" + kind + ")");
+        return 0;
+    }
+
     /** The data's features in the model's order. */
     private Dataset read(LinearModel model) throws IOException {
-        int p = model.featureNames().size();
+        return read(model.featureNames());
+    }
+
+    private Dataset read(List<String> features) throws IOException {
+        int p = features.size();
         if (DataFormat.of(data, format) == DataFormat.CSV) {
-            return CsvReader.read(data, ReadOptions.featuresOnly(model.featureNames()));
+            return CsvReader.read(data, ReadOptions.featuresOnly(features));
         }
         Dataset d = LibSvmReader.read(data, TargetKind.NONE, p);
         if (d.cols() > p) {

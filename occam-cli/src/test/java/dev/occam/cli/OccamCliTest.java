@@ -44,7 +44,7 @@ class OccamCliTest {
 
     @Test
     void noCommand() {
-        assertThat(CliRun.of().userError()).isEqualTo("missing command: fit, path or predict (see occam --help)");
+        assertThat(CliRun.of().userError()).isEqualTo("missing command: demo, fit, path, cv, predict or train (see occam --help)");
     }
 
     @Test

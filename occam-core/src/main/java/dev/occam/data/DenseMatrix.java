@@ -57,13 +57,7 @@ public final class DenseMatrix implements DesignMatrix {
 
     @Override
     public double dotColumn(int j, double[] v) {
-        double[] x = values;
-        int off = j * n;
-        double s = 0.0;
-        for (int i = 0; i < n; i++) {
-            s += x[off + i] * v[i];
-        }
-        return s;
+        return dev.occam.linalg.Blas1.dot(n, values, j * n, v, 0);
     }
 
     @Override

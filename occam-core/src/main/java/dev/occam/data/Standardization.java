@@ -5,16 +5,20 @@ package dev.occam.data;
  * normalized to sum to 1,
  * <pre>
  *   mean_j  = Σ_i u_i x_ij                        (used to centre only when there is an intercept)
- *   scale_j = sqrt(Σ_i u_i x_ij² − mean_j²)       (the weighted 1/n standard deviation; 1 without standardize)
+ *   scale_j = sqrt(Σ_i u_i (x_ij − mean_j)²)      (the weighted 1/n standard deviation; 1 without standardize)
  * </pre>
  * The standardized feature is x̃_ij = (x_ij − centre_j)/scale_j with centre_j = mean_j when
- * there is an intercept and 0 otherwise. X itself is never modified or copied.
+ * there is an intercept and 0 otherwise. X itself is never modified or copied. The variance is
+ * computed around the mean (two passes), so a large mean costs no accuracy.
  *
+ * @param means mean_j per feature (whether or not it is used to centre)
  * @param centres centre_j per feature (0 without intercept)
  * @param scales scale_j per feature (1 without standardize)
- * @param constant true where the feature has no variation: glmnet leaves such a feature out (coefficient 0)
+ * @param variances the weighted 1/n variance of each feature
+ * @param constant true where every value of the feature is the same (glmnet's test): such a
+ *                 feature is left out of every fit (coefficient 0), with or without an intercept
  */
-public record Standardization(double[] centres, double[] scales, boolean[] constant) {
+public record Standardization(double[] means, double[] centres, double[] scales, double[] variances, boolean[] constant) {
 
     /**
      * Computes the centring and scaling of every column of X.
@@ -26,23 +30,86 @@ public record Standardization(double[] centres, double[] scales, boolean[] const
      */
     public static Standardization of(DesignMatrix x, double[] u, boolean intercept, boolean standardize) {
         int p = x.cols();
+        double[] means = new double[p];
         double[] centres = new double[p];
         double[] scales = new double[p];
+        double[] variances = new double[p];
         boolean[] constant = new boolean[p];
         for (int j = 0; j < p; j++) {
             double mean = x.dotColumn(j, u);
-            double second = x.weightedSumOfSquares(j, u);
-            double var = Math.max(second - mean * mean, 0.0);
-            // A column is constant when its spread is negligible next to its size (rounding of the
-            // one-pass formula leaves ~1e-16·mean² instead of an exact 0).
-            // A column is constant when its spread is negligible next to its size (rounding of the
-            // one-pass formula leaves ~1e-16·mean² instead of an exact 0). As in glmnet, a constant
-            // column is left out of every fit, with or without an intercept.
-            constant[j] = var <= 1e-24 * Math.max(second, Double.MIN_NORMAL);
+            double var = centredSecondMoment(x, j, u, mean);
+            means[j] = mean;
+            variances[j] = var;
+            constant[j] = allEqual(x, j);
             centres[j] = intercept ? mean : 0.0;
-            scales[j] = standardize && !constant[j] ? Math.sqrt(var) : 1.0;
+            scales[j] = standardize && !constant[j] && var > 0 ? Math.sqrt(var) : 1.0;
         }
-        return new Standardization(centres, scales, constant);
+        return new Standardization(means, centres, scales, variances, constant);
+    }
+
+    /** Σ_i u_i (x_ij − m)². */
+    private static double centredSecondMoment(DesignMatrix x, int j, double[] u, double m) {
+        if (x instanceof DenseMatrix d) {
+            double[] v = d.values();
+            int n = d.rows();
+            int off = j * n;
+            double s0 = 0;
+            double s1 = 0;
+            int i = 0;
+            for (; i + 1 < n; i += 2) {
+                double c0 = v[off + i] - m;
+                double c1 = v[off + i + 1] - m;
+                s0 += u[i] * c0 * c0;
+                s1 += u[i + 1] * c1 * c1;
+            }
+            for (; i < n; i++) {
+                double c = v[off + i] - m;
+                s0 += u[i] * c * c;
+            }
+            return s0 + s1;
+        }
+        SparseMatrix s = (SparseMatrix) x;
+        // stored entries contribute u(x − m)², implicit zeros u·m²: Σ_zeros u = 1 − Σ_stored u
+        double stored = 0;
+        double storedWeight = 0;
+        int[] rows = s.rowIndex();
+        double[] vals = s.values();
+        for (int k = s.colPtr()[j]; k < s.colPtr()[j + 1]; k++) {
+            double c = vals[k] - m;
+            stored += u[rows[k]] * c * c;
+            storedWeight += u[rows[k]];
+        }
+        return stored + Math.max(1.0 - storedWeight, 0.0) * m * m;
+    }
+
+    /** glmnet's test for a constant column: every value equals the first. */
+    private static boolean allEqual(DesignMatrix x, int j) {
+        int n = x.rows();
+        if (n == 0) return true;
+        if (x instanceof DenseMatrix d) {
+            double[] v = d.values();
+            int off = j * n;
+            double first = v[off];
+            for (int i = 1; i < n; i++) {
+                if (v[off + i] != first) return false;
+            }
+            return true;
+        }
+        SparseMatrix s = (SparseMatrix) x;
+        int start = s.colPtr()[j];
+        int nnz = s.colPtr()[j + 1] - start;
+        double[] vals = s.values();
+        if (nnz < n) {
+            // some implicit zeros: constant only if every stored value is 0 too
+            for (int k = start; k < start + nnz; k++) {
+                if (vals[k] != 0.0) return false;
+            }
+            return true;
+        }
+        for (int k = start + 1; k < start + nnz; k++) {
+            if (vals[k] != vals[start]) return false;
+        }
+        return true;
     }
 
     /** Weights v normalized to sum to 1 (all 1/n when v is null). */

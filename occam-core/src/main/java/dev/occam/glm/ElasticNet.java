@@ -3,6 +3,7 @@ package dev.occam.glm;
 import dev.occam.data.Dataset;
 import dev.occam.data.DenseMatrix;
 import dev.occam.data.Standardization;
+import dev.occam.penalty.PenaltyFactors;
 
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -48,7 +49,7 @@ public final class ElasticNet {
         double lambdaMax = grid.lambdas()[0];
         List<Double> seq = new ArrayList<>();
         if (lambda < lambdaMax) {
-            double ratio = defaultMinRatio(settings, data);
+            double ratio = defaultMinRatio(settings, data.rows(), data.cols());
             int nl = settings.nlambda();
             double factor = nl > 1 ? Math.pow(ratio, 1.0 / (nl - 1)) : ratio;
             double l = lambdaMax;
@@ -63,9 +64,10 @@ public final class ElasticNet {
         return p.model(p.size() - 1);
     }
 
-    private static double defaultMinRatio(GlmSettings s, Dataset d) {
+    private static double defaultMinRatio(GlmSettings s, int n, int p) {
         if (!Double.isNaN(s.lambdaMinRatio())) return s.lambdaMinRatio();
-        return d.rows() > d.cols() ? 1e-4 : 1e-2;
+        // glmnet: 1e-2 only when there are fewer rows than features
+        return n < p ? 1e-2 : 1e-4;
     }
 
     private static GlmPath path(Dataset data, GlmSettings s, double[] userLambdas) {
@@ -76,25 +78,88 @@ public final class ElasticNet {
         if (n == 0) throw new IllegalArgumentException("the data have no rows");
         double[] u = Standardization.normalizedWeights(data.weights(), n);
         Standardization std = Standardization.of(data.x(), u, s.intercept(), s.standardize());
-        double[] vp = penaltyFactors(s.penaltyFactors(), p);
-        double[] lo = limits(s.lowerLimits(), p, Double.NEGATIVE_INFINITY, "lower");
-        double[] hi = limits(s.upperLimits(), p, Double.POSITIVE_INFINITY, "upper");
-        double[] loOrig = lo.clone();
-        double[] hiOrig = hi.clone();
-        for (int j = 0; j < p; j++) {
-            lo[j] *= std.scales()[j];
-            hi[j] *= std.scales()[j];
-        }
-        Problem pr = new Problem(data.x(), u, std, vp, lo, hi, s.alpha(), s.intercept());
+        Limits lim = Limits.of(s, std);
+        Problem pr = new Problem(data.x(), n, p, u, std, PenaltyFactors.rescaled(s.penaltyFactors(), p), lim.lo, lim.hi,
+                s.alpha(), s.intercept());
         int classes = family == Family.MULTINOMIAL ? data.classes().size() : 1;
         PointSolver solver = switch (family) {
-            case GAUSSIAN -> useCovariance(s, data) ? new GaussianCovariance(pr, y) : new GaussianNaive(pr, y);
+            case GAUSSIAN -> useCovariance(s, n, p) ? new GaussianCovariance(pr, y) : new GaussianNaive(pr, y);
             case BINOMIAL, POISSON -> new Irls(pr, family, y);
             case MULTINOMIAL -> new Multinomial(pr, y, classes);
         };
-        PathLoop.Result r = PathLoop.run(pr, solver, family, s, userLambdas, defaultMinRatio(s, data));
+        PathLoop.Result r = PathLoop.run(pr, solver, family, s, userLambdas, defaultMinRatio(s, n, p));
+        double totalWeight = data.weights() == null ? n : Arrays.stream(data.weights()).sum();
+        List<String> classNames = family.hasClasses() ? data.classes() : null;
+        return toPath(r, s, std, lim, data.featureNames(), classNames, n, totalWeight);
+    }
 
+    /**
+     * A gaussian path from sufficient statistics instead of rows (covariance updates): the same
+     * result as {@link #path(Dataset, GlmSettings)} on the rows the moments were taken from, without
+     * touching them again. Cross-validation uses it to fit every fold from the full data's moments
+     * minus the fold's held-out ones.
+     *
+     * @param m the moments of the rows (weights included)
+     * @param featureNames names of the features
+     * @param s settings; the family must be gaussian
+     */
+    public static GlmPath path(GaussianMoments m, List<String> featureNames, GlmSettings s) {
+        if (s.family() != Family.GAUSSIAN) {
+            throw new IllegalArgumentException("fitting from moments needs the gaussian family; got " + s.family().id());
+        }
+        int p = m.cols();
+        if (featureNames.size() != p) {
+            throw new IllegalArgumentException(featureNames.size() + " feature names for " + p + " features");
+        }
+        if (m.n() == 0 || !(m.weightSum() > 0)) throw new IllegalArgumentException("the data have no rows");
+        double vs = m.weightSum();
+        double[] means = new double[p];
+        double[] variances = new double[p];
+        double[] centres = new double[p];
+        double[] scales = new double[p];
+        boolean[] constant = new boolean[p];
+        for (int j = 0; j < p; j++) {
+            double d = m.sx()[j] / vs;
+            double second = m.sxx()[j][j] / vs;
+            means[j] = m.shift()[j] + d;
+            variances[j] = Math.max(second - d * d, 0.0);
+            // exactly 0 around the full data's mean for a constant column; rounding-level when a
+            // column is constant only on these rows
+            constant[j] = variances[j] <= 1e-12 * second;
+            centres[j] = s.intercept() ? means[j] : 0.0;
+            scales[j] = s.standardize() && !constant[j] ? Math.sqrt(variances[j]) : 1.0;
+        }
+        Standardization std = new Standardization(means, centres, scales, variances, constant);
+        Limits lim = Limits.of(s, std);
+        Problem pr = new Problem(null, m.n(), p, null, std, PenaltyFactors.rescaled(s.penaltyFactors(), p), lim.lo, lim.hi,
+                s.alpha(), s.intercept());
+        PathLoop.Result r = PathLoop.run(pr, new GaussianCovariance(pr, m), Family.GAUSSIAN, s, s.lambdas(),
+                defaultMinRatio(s, m.n(), p));
+        return toPath(r, s, std, lim, featureNames, null, m.n(), vs);
+    }
+
+    /** Coefficient limits on the original scale and moved to the standardized one. */
+    private record Limits(double[] lo, double[] hi, double[] loOrig, double[] hiOrig) {
+        static Limits of(GlmSettings s, Standardization std) {
+            int p = std.scales().length;
+            double[] lo = limits(s.lowerLimits(), p, Double.NEGATIVE_INFINITY, "lower");
+            double[] hi = limits(s.upperLimits(), p, Double.POSITIVE_INFINITY, "upper");
+            double[] loOrig = lo.clone();
+            double[] hiOrig = hi.clone();
+            for (int j = 0; j < p; j++) {
+                lo[j] *= std.scales()[j];
+                hi[j] *= std.scales()[j];
+            }
+            return new Limits(lo, hi, loOrig, hiOrig);
+        }
+    }
+
+    /** Maps the path loop's standardized solutions back to the original scale. */
+    private static GlmPath toPath(PathLoop.Result r, GlmSettings s, Standardization std, Limits lim,
+                                  List<String> featureNames, List<String> classNames, int n, double totalWeight) {
+        int p = std.scales().length;
         int nl = r.lambdas().length;
+        int classes = r.coefficients().length == 0 ? 1 : r.coefficients()[0].length;
         double[][] b0 = new double[nl][classes];
         double[][][] w = new double[nl][classes][p];
         int[] df = new int[nl];
@@ -106,7 +171,7 @@ public final class ElasticNet {
                 for (int j = 0; j < p; j++) {
                     if (b[j] != 0) {
                         // clip: the limits were moved to the standardized scale and back
-                        w[l][k][j] = Math.min(Math.max(b[j] / std.scales()[j], loOrig[j]), hiOrig[j]);
+                        w[l][k][j] = Math.min(Math.max(b[j] / std.scales()[j], lim.loOrig[j]), lim.hiOrig[j]);
                         shift += w[l][k][j] * std.centres()[j];
                     }
                 }
@@ -122,18 +187,19 @@ public final class ElasticNet {
             }
             devRatio[l] = r.nullDeviance() > 0 ? 1 - r.deviance()[l] / r.nullDeviance() : 0.0;
         }
-        double totalWeight = data.weights() == null ? n : Arrays.stream(data.weights()).sum();
-        List<String> warnings = new ArrayList<>(r.warnings());
-        List<String> classes2 = family == Family.BINOMIAL || family == Family.MULTINOMIAL ? data.classes() : null;
-        return new GlmPath(s, data.featureNames(), classes2, n, r.lambdas(), b0, w, df, devRatio,
-                r.nullDeviance() * totalWeight, r.passes(), r.converged(), warnings);
+        return new GlmPath(s, featureNames, classNames, n, r.lambdas(), b0, w, df, devRatio,
+                r.nullDeviance() * totalWeight, r.passes(), r.converged(), new ArrayList<>(r.warnings()));
     }
 
-    private static boolean useCovariance(GlmSettings s, Dataset data) {
+    /**
+     * Whether a gaussian fit of n rows and p features keeps its gradient by covariance updates
+     * (from the Gram matrix) rather than naive ones (from the residual).
+     */
+    public static boolean useCovariance(GlmSettings s, int n, int p) {
         return switch (s.updates()) {
             case COVARIANCE -> true;
             case NAIVE -> false;
-            case AUTO -> data.cols() <= 2000 && data.rows() >= 2L * data.cols();
+            case AUTO -> p <= 2000 && n >= 2L * p;
         };
     }
 
@@ -170,22 +236,6 @@ public final class ElasticNet {
             }
         }
         return y;
-    }
-
-    private static double[] penaltyFactors(double[] f, int p) {
-        double[] vp = new double[p];
-        if (f == null) {
-            Arrays.fill(vp, 1.0);
-            return vp;
-        }
-        if (f.length != p) {
-            throw new IllegalArgumentException("penalty factors must have one value per feature (" + p + "); got " + f.length);
-        }
-        double sum = 0;
-        for (double v : f) sum += v;
-        if (!(sum > 0)) throw new IllegalArgumentException("penalty factors must not all be 0");
-        for (int j = 0; j < p; j++) vp[j] = f[j] * p / sum;
-        return vp;
     }
 
     private static double[] limits(double[] given, int p, double none, String what) {

@@ -48,10 +48,50 @@ final class GaussianCovariance implements PointSolver {
             if (pr.excluded[j]) continue;
             g0[j] = pr.gradient(j, ur, sumUr);
             g[j] = g0[j];
-            double c = pr.centres[j];
+            // Σu x̃² = (variance + (mean − centre)²)/scale², from the standardization's own passes
+            double off = pr.means[j] - pr.centres[j];
             double s = pr.scales[j];
-            double sq = pr.x.weightedSumOfSquares(j, pr.u);
-            xv[j] = Math.max((sq - 2 * c * pr.means[j] + c * c) / (s * s), 0.0);
+            xv[j] = (pr.variances[j] + off * off) / (s * s);
+        }
+    }
+
+    /**
+     * The same solver from sufficient statistics instead of rows: the Gram matrix, the gradient at
+     * 0 and the null deviance all follow from the moments, moved from their shift c to the
+     * problem's centres (e = c − centre) and scaled.
+     */
+    GaussianCovariance(Problem pr, GaussianMoments m) {
+        this.pr = pr;
+        int p = pr.p;
+        this.b = new double[p];
+        this.g = new double[p];
+        this.g0 = new double[p];
+        this.xv = new double[p];
+        this.gram = new double[p][];
+        double vs = m.weightSum();
+        double ybar = m.sy() / vs;
+        b0[0] = pr.intercept ? ybar : 0.0;
+        double b = b0[0];
+        this.yy = Math.max(m.syy() / vs - 2 * b * ybar + b * b, 0.0);
+        double[] e = new double[p];
+        double[] mx = new double[p];
+        for (int j = 0; j < p; j++) {
+            e[j] = m.shift()[j] - pr.centres[j];
+            mx[j] = m.sx()[j] / vs;
+        }
+        for (int k = 0; k < p; k++) {
+            double[] col = new double[p];
+            double[] sxxk = m.sxx()[k];
+            for (int j = 0; j < p; j++) {
+                // Σu (x_j − centre_j)(x_k − centre_k) from the moments around c
+                double d = sxxk[j] / vs + e[j] * mx[k] + e[k] * mx[j] + e[j] * e[k];
+                col[j] = d / (pr.scales[j] * pr.scales[k]);
+            }
+            gram[k] = col;
+            if (pr.excluded[k]) continue;
+            xv[k] = Math.max(col[k], 0.0);
+            g0[k] = (m.sxy()[k] / vs + e[k] * ybar - b * (mx[k] + e[k])) / pr.scales[k];
+            g[k] = g0[k];
         }
     }
 
@@ -96,26 +136,12 @@ final class GaussianCovariance implements PointSolver {
     @Override
     public long solve(double lambda, int[] strong, double thr, long budget) {
         ensureGram(strong);
-        long passes = 0;
-        int[] active = new int[strong.length];
-        while (true) {
-            double dlx = 0;
-            int na = 0;
-            for (int j : strong) {
-                dlx = Math.max(dlx, step(j, lambda));
-                if (b[j] != 0.0) active[na++] = j;
-            }
-            passes++;
-            if (dlx < thr) return passes;
-            if (passes >= budget) return -passes - 1;
-            while (true) {
-                dlx = 0;
-                for (int k = 0; k < na; k++) dlx = Math.max(dlx, step(active[k], lambda));
-                passes++;
-                if (dlx < thr) break;
-                if (passes >= budget) return -passes - 1;
-            }
-        }
+        // centred features keep the intercept at the weighted mean of y: no intercept step
+        return ActiveSetSweeps.run(new ActiveSetSweeps.Coordinates() {
+            @Override public double step(int j, double l) { return GaussianCovariance.this.step(j, l); }
+            @Override public double interceptStep() { return 0.0; }
+            @Override public boolean nonZero(int j) { return b[j] != 0.0; }
+        }, lambda, strong, thr, budget);
     }
 
     private double step(int j, double lambda) {

@@ -43,7 +43,7 @@ final class GaussianNaive implements PointSolver {
 
     @Override
     public void refreshGradients(int[] which, int count) {
-        for (int k = 0; k < count; k++) grad[which[k]] = wls.gradient(which[k]);
+        ParallelColumns.forEach(which, count, pr.entriesPerColumn(), j -> grad[j] = wls.gradient(j));
     }
 
     @Override public double gradientScore(int j) { return Math.abs(grad[j]); }

@@ -18,7 +18,7 @@ import java.util.Arrays;
  * @param alpha L1 share α ∈ [0,1] (scikit-learn's {@code l1_ratio})
  * @param lambdas a user-given decreasing λ sequence, or null to compute one from the data
  * @param nlambda number of λ values when computed (default 100)
- * @param lambdaMinRatio smallest λ as a fraction of λ_max; NaN = 1e-4 if n > p, else 1e-2
+ * @param lambdaMinRatio smallest λ as a fraction of λ_max; NaN = glmnet's default, 1e-2 when n < p, else 1e-4
  * @param penaltyFactors f_j ≥ 0 per feature (0 = unpenalized), or null for all 1
  * @param lowerLimits lower bound per coefficient (≤ 0, may be −∞), or null for none; original scale
  * @param upperLimits upper bound per coefficient (≥ 0, may be +∞), or null for none; original scale

@@ -117,7 +117,7 @@ final class Irls implements PointSolver {
 
     @Override
     public void refreshGradients(int[] which, int count) {
-        for (int k = 0; k < count; k++) grad[which[k]] = pr.gradient(which[k], r, sumR);
+        ParallelColumns.forEach(which, count, pr.entriesPerColumn(), j -> grad[j] = pr.gradient(j, r, sumR));
     }
 
     @Override public double gradientScore(int j) { return Math.abs(grad[j]); }

@@ -162,9 +162,9 @@ final class Multinomial implements PointSolver {
 
     @Override
     public void refreshGradients(int[] which, int count) {
-        for (int k = 0; k < classes; k++) {
-            for (int m = 0; m < count; m++) grad[k][which[m]] = pr.gradient(which[m], r[k], sumR[k]);
-        }
+        ParallelColumns.forEach(which, count, pr.entriesPerColumn() * classes, j -> {
+            for (int k = 0; k < classes; k++) grad[k][j] = pr.gradient(j, r[k], sumR[k]);
+        });
     }
 
     @Override

@@ -171,11 +171,19 @@ final class PathLoop {
         if (df > s.dfmax()) return true;
         if (!auto || !s.earlyStop() || l + 1 < Math.min(MIN_LAMBDAS, s.nlambda())) return false;
         double ratio = 1 - dev[l] / nullDev;
-        double prev = 1 - dev[l - 1] / nullDev;
         if (ratio > DEV_MAX) return true;
-        // gaussian compares the change relative to the ratio; the likelihood families absolutely (as glmnet)
+        // glmnet's R front end switches the small-change stop off when any coefficient limit is 0
+        if (pr.hasZeroLimit) return false;
+        double prev = 1 - dev[l - 1] / nullDev;
         double change = ratio - prev;
-        return family == Family.GAUSSIAN ? change < DEV_CHANGE * ratio : change < DEV_CHANGE;
+        return switch (family) {
+            // relative to the ratio reached
+            case GAUSSIAN -> change < DEV_CHANGE * ratio;
+            // poisson: ten times the threshold, over the last four steps, relative to the ratio
+            case POISSON -> l >= 4 && (ratio - (1 - dev[l - 4] / nullDev)) < 10 * DEV_CHANGE * ratio;
+            // binomial and multinomial: absolute change
+            default -> change < DEV_CHANGE;
+        };
     }
 
     private static int[] sortedCopy(int[] a, int n) {

@@ -22,6 +22,8 @@ final class Problem {
     /** Σ_i u_i x_ij, the weighted column means (whether or not they are used to centre). */
     final double[] means;
     final double[] centres;
+    /** Σ_i u_i (x_ij − mean_j)², the weighted 1/n variances. */
+    final double[] variances;
     final double[] scales;
     /** Features left out of the fit (constant columns). */
     final boolean[] excluded;
@@ -30,22 +32,31 @@ final class Problem {
     final double[] lo;
     final double[] hi;
     final boolean hasLimits;
+    /** Some coefficient is bounded at exactly 0 (glmnet then disables its small-change early stop). */
+    final boolean hasZeroLimit;
     final double alpha;
     final boolean intercept;
 
     Problem(DesignMatrix x, double[] u, Standardization std, double[] vp, double[] lo, double[] hi,
             double alpha, boolean intercept) {
+        this(x, x.rows(), x.cols(), u, std, vp, lo, hi, alpha, intercept);
+    }
+
+    /**
+     * A problem known by its rows (x and u given) or only by its standardization and sufficient
+     * statistics (x and u null: gaussian covariance updates from {@link GaussianMoments}).
+     */
+    Problem(DesignMatrix x, int n, int p, double[] u, Standardization std, double[] vp, double[] lo, double[] hi,
+            double alpha, boolean intercept) {
         this.x = x;
-        this.n = x.rows();
-        this.p = x.cols();
+        this.n = n;
+        this.p = p;
         this.u = u;
         this.centres = std.centres();
+        this.variances = std.variances();
         this.scales = std.scales();
         this.excluded = std.constant();
-        this.means = new double[p];
-        for (int j = 0; j < p; j++) {
-            means[j] = x.dotColumn(j, u);
-        }
+        this.means = std.means();
         this.vp = vp;
         this.lo = lo;
         this.hi = hi;
@@ -54,8 +65,16 @@ final class Problem {
             if (lo[j] != Double.NEGATIVE_INFINITY || hi[j] != Double.POSITIVE_INFINITY) limits = true;
         }
         this.hasLimits = limits;
+        boolean zero = false;
+        for (int j = 0; j < p; j++) zero |= lo[j] == 0.0 || hi[j] == 0.0;
+        this.hasZeroLimit = zero;
         this.alpha = alpha;
         this.intercept = intercept;
+    }
+
+    /** Average stored entries per column: the cost of one column operation. */
+    double entriesPerColumn() {
+        return p == 0 || x == null ? 0 : (double) x.storedEntries() / p;
     }
 
     /**

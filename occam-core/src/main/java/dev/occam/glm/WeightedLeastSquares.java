@@ -1,6 +1,7 @@
 package dev.occam.glm;
 
 import dev.occam.data.DenseMatrix;
+import dev.occam.linalg.Blas1;
 import dev.occam.data.SparseMatrix;
 
 import java.util.Arrays;
@@ -85,14 +86,26 @@ final class WeightedLeastSquares {
             double sq;
             if (dense) {
                 int off = j * n;
-                sw = 0;
-                sq = 0;
-                for (int i = 0; i < n; i++) {
-                    double x = xd[off + i];
-                    double wx = w[i] * x;
-                    sw += wx;
-                    sq += wx * x;
+                // two independent pairs of accumulators: the adds pipeline instead of chaining
+                double sw0 = 0, sw1 = 0, sq0 = 0, sq1 = 0;
+                int i = 0;
+                for (; i + 1 < n; i += 2) {
+                    double x0 = xd[off + i];
+                    double x1 = xd[off + i + 1];
+                    double wx0 = w[i] * x0;
+                    double wx1 = w[i + 1] * x1;
+                    sw0 += wx0;
+                    sw1 += wx1;
+                    sq0 += wx0 * x0;
+                    sq1 += wx1 * x1;
                 }
+                for (; i < n; i++) {
+                    double x = xd[off + i];
+                    sw0 += w[i] * x;
+                    sq0 += w[i] * x * x;
+                }
+                sw = sw0 + sw1;
+                sq = sq0 + sq1;
             } else {
                 sw = columnSum(j);
                 sq = pr.x.weightedSumOfSquares(j, w);
@@ -119,9 +132,7 @@ final class WeightedLeastSquares {
     double gradient(int j) {
         double c = pr.centres[j];
         if (dense) {
-            int off = j * n;
-            double s = 0;
-            for (int i = 0; i < n; i++) s += xd[off + i] * wr[i];
+            double s = Blas1.dot(n, xd, j * n, wr, 0);
             return (s - c * sumWr) / pr.scales[j];
         }
         double dot = pr.x.dotColumn(j, wr);
@@ -167,9 +178,8 @@ final class WeightedLeastSquares {
     }
 
     /**
-     * Coordinate descent at λ over the features in {@code strong}, updating b and b0 in place
-     * (glmnet's scheme: a sweep over the strong set, then sweeps over the non-zero ones until they
-     * settle, then again the strong set until a sweep changes nothing above the threshold).
+     * Coordinate descent at λ over the features in {@code strong}, updating b and b0 in place, on
+     * the schedule of {@link ActiveSetSweeps}.
      *
      * @param b standardized coefficients (modified)
      * @param b0 intercept in a one-element array (modified; ignored without an intercept)
@@ -180,30 +190,11 @@ final class WeightedLeastSquares {
      * @return passes used, negative (−passes−1) when the budget ran out before convergence
      */
     long solve(double[] b, double[] b0, double lambda, int[] strong, double thr, long budget) {
-        long passes = 0;
-        int[] active = new int[strong.length];
-        while (true) {
-            double dlx = 0;
-            int na = 0;
-            for (int j : strong) {
-                dlx = Math.max(dlx, step(j, b, lambda));
-                if (b[j] != 0.0) active[na++] = j;
-            }
-            dlx = Math.max(dlx, interceptStep(b0));
-            passes++;
-            if (dlx < thr) return passes;
-            if (passes >= budget) return -passes - 1;
-            while (true) {
-                dlx = 0;
-                for (int k = 0; k < na; k++) {
-                    dlx = Math.max(dlx, step(active[k], b, lambda));
-                }
-                dlx = Math.max(dlx, interceptStep(b0));
-                passes++;
-                if (dlx < thr) break;
-                if (passes >= budget) return -passes - 1;
-            }
-        }
+        return ActiveSetSweeps.run(new ActiveSetSweeps.Coordinates() {
+            @Override public double step(int j, double l) { return WeightedLeastSquares.this.step(j, b, l); }
+            @Override public double interceptStep() { return WeightedLeastSquares.this.interceptStep(b0); }
+            @Override public boolean nonZero(int j) { return b[j] != 0.0; }
+        }, lambda, strong, thr, budget);
     }
 
     private double step(int j, double[] b, double lambda) {

@@ -1,0 +1,109 @@
+package dev.occam.linalg;
+
+/**
+ * Level-1 kernels on vectors stored in {@code double[]} (contiguous, starting at an offset).
+ */
+public final class Blas1 {
+    private Blas1() { }
+
+    /**
+     * Σ_i x[xOff+i]·y[yOff+i] for i in [0, n).
+     *
+     * <p>Four partial sums break the dependency chain of one running sum (the JIT does not reorder
+     * floating-point additions itself), so the result may differ from a left-to-right sum in the
+     * last bits.
+     *
+     * @param n number of elements
+     * @param x first vector. Not modified.
+     * @param xOff offset of x's first element
+     * @param y second vector. Not modified.
+     * @param yOff offset of y's first element
+     * @return the inner product
+     */
+    public static double dot(int n, double[] x, int xOff, double[] y, int yOff) {
+        double s0 = 0, s1 = 0, s2 = 0, s3 = 0;
+        int i = 0;
+        for (; i + 3 < n; i += 4) {
+            s0 += x[xOff + i] * y[yOff + i];
+            s1 += x[xOff + i + 1] * y[yOff + i + 1];
+            s2 += x[xOff + i + 2] * y[yOff + i + 2];
+            s3 += x[xOff + i + 3] * y[yOff + i + 3];
+        }
+        for (; i < n; i++) {
+            s0 += x[xOff + i] * y[yOff + i];
+        }
+        return (s0 + s1) + (s2 + s3);
+    }
+
+    /**
+     * Σ_i x[i]·y[i] over the whole of x.
+     *
+     * @param x first vector. Not modified.
+     * @param y second vector, at least as long as x. Not modified.
+     * @return the inner product
+     */
+    public static double dot(double[] x, double[] y) {
+        return dot(x.length, x, 0, y, 0);
+    }
+
+    /**
+     * y[yOff+i] += a·x[xOff+i] for i in [0, n).
+     *
+     * @param n number of elements
+     * @param a the multiplier
+     * @param x the vector added. Not modified.
+     * @param xOff offset of x's first element
+     * @param y the vector added to. Modified.
+     * @param yOff offset of y's first element
+     */
+    public static void axpy(int n, double a, double[] x, int xOff, double[] y, int yOff) {
+        for (int i = 0; i < n; i++) {
+            y[yOff + i] += a * x[xOff + i];
+        }
+    }
+
+    /**
+     * x[xOff+i] *= a for i in [0, n).
+     *
+     * @param n number of elements
+     * @param a the multiplier
+     * @param x the vector scaled. Modified.
+     * @param xOff offset of x's first element
+     */
+    public static void scal(int n, double a, double[] x, int xOff) {
+        for (int i = 0; i < n; i++) {
+            x[xOff + i] *= a;
+        }
+    }
+
+    /**
+     * The Euclidean norm sqrt(Σ_i x[xOff+i]²), without overflow or underflow: the plain sum of
+     * squares is used when it is safely inside the double range, otherwise the sum of squares of
+     * x / max|x| (a second pass) is rescaled.
+     *
+     * @param n number of elements
+     * @param x the vector. Not modified.
+     * @param xOff offset of x's first element
+     * @return the norm
+     */
+    public static double nrm2(int n, double[] x, int xOff) {
+        double ss = dot(n, x, xOff, x, xOff);
+        if (ss > 1e-280 && ss < 1e280) {
+            return Math.sqrt(ss);
+        }
+        double max = 0;
+        for (int i = 0; i < n; i++) {
+            max = Math.max(max, Math.abs(x[xOff + i]));
+        }
+        if (max == 0 || Double.isInfinite(max) || Double.isNaN(ss)) {
+            return Double.isNaN(ss) ? Double.NaN : max;
+        }
+        double inv = 1.0 / max;
+        double s = 0;
+        for (int i = 0; i < n; i++) {
+            double t = x[xOff + i] * inv;
+            s += t * t;
+        }
+        return max * Math.sqrt(s);
+    }
+}
