@@ -151,7 +151,9 @@ def main():
     w("| tool | call | folds | first run (s) | seconds | per round (s) | CPU (s) | peak RSS (MB) | vs fastest peer | λ.min | λ.1se |")
     w("|---|---|---|---:|---:|---|---:|---:|---:|---:|---:|")
     for t in TOOLS:
-        s = stats.get(t)
+        if t not in stats:
+            continue  # not run
+        s = stats[t]
         if not s:
             w("| %s | %s | %s | failed | | | | | | | |" % (t, CALLS[t], PARALLEL[t]))
             continue
@@ -208,6 +210,7 @@ def main():
     # ---- agreement --------------------------------------------------------------------------------
     w("### Agreement")
     w("")
+    agreement_start = len(out)
     curves = {t: read_curve(rounds[t][-1][2]) for t in TOOLS if stats.get(t) and os.path.exists(rounds[t][-1][2])}
     jlast = {t: stats[t]["last"] for t in TOOLS if stats.get(t)}
     if "occam" in curves and "glmnet" in curves:
@@ -318,6 +321,9 @@ def main():
             w("- scikit-learn reported: %s" % js.get("warnings"))
         w("")
 
+    if len(out) == agreement_start:
+        w("Not measured in this run (it needs Occam and cv.glmnet, and the agreement runs).")
+        w("")
     prof = os.path.join(d, "occam-profile.md")
     if os.path.exists(prof):
         w("### Where Occam's time goes")

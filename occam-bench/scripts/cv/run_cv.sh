@@ -107,7 +107,7 @@ run_tool() {
   fi
   printf '{"load_before":"%s","load_after":"%s",%s\n' "$before" "$(load)" "${line#\{}" > "$base.json"
   if grep -q '"failed":true' "$base.json"; then log "$name -> failed"
-  else log "$name -> $(grep -o '"[a-z_]*seconds":[^,]*' "$base.json" | tail -1)"; fi
+  else log "$name -> $(grep -o '"\(untimed_\)\?seconds":[^,]*' "$base.json" | head -1)"; fi
 }
 
 occam_cmd() { echo java $JAVA_OPTS -XX:ActiveProcessorCount="$THREADS" -cp "$JAR"; }
