@@ -5,7 +5,8 @@
 # same data with the same fold ids. Writes occam-bench/results/cv.md.
 #
 #   occam-bench/scripts/cv/run_cv.sh [--rounds R] [--runs N] [--tools "occam glmnet sklearn sklearn-grid"]
-#                                    [--glmnet-workers W] [--no-agreement] [--no-build] [--out FILE]
+#                                    [--glmnet-workers W] [--no-agreement] [--no-profile] [--no-build]
+#                                    [--out FILE]
 #
 # Steps: build the bench jar; generate data set a into bench-data/ unless present (the path
 # benchmark's generator and layout; CV_DATA=DIR uses another copy); write the fold ids once
@@ -18,7 +19,8 @@
 # every fold fitted at the full lambda sequence (what ElasticNetCV does, to compare with it), and at
 # a tight tolerance (AGREE_TOL, default 1e-12) cv.glmnet, Occam, and Occam under glmnet's
 # y-standardizing convention (GlmnetConventionCv). --glmnet-workers W adds one cv.glmnet process
-# with parallel = TRUE on W doParallel workers (needs r-cran-doparallel). Raw results:
+# with parallel = TRUE on W doParallel workers (needs r-cran-doparallel). Last, one more Occam
+# process under Java Flight Recorder (untimed) shows where its time goes (cv_profile.py). Raw results:
 # bench-out/cv/<run id>/ (git-ignored).
 #
 # Environment: BENCH_THREADS (default 2) threads for every tool (BLAS/OpenMP pools of R and numpy,
@@ -47,6 +49,7 @@ RUNS=3
 TOOLS="occam glmnet sklearn sklearn-grid"
 GLMNET_WORKERS=0
 AGREEMENT=1
+PROFILE=1
 BUILD=1
 REPORT_OUT=$ROOT/occam-bench/results/cv.md
 
@@ -57,9 +60,10 @@ while [ $# -gt 0 ]; do
     --tools) TOOLS=$2; shift 2 ;;
     --glmnet-workers) GLMNET_WORKERS=$2; shift 2 ;;
     --no-agreement) AGREEMENT=0; shift ;;
+    --no-profile) PROFILE=0; shift ;;
     --no-build) BUILD=0; shift ;;
     --out) REPORT_OUT=$2; shift 2 ;;
-    -h|--help) sed -n '2,30p' "$0"; exit 0 ;;
+    -h|--help) sed -n '2,32p' "$0"; exit 0 ;;
     *) echo "run_cv.sh: unknown option $1 (see --help)" >&2; exit 2 ;;
   esac
 done
@@ -102,7 +106,8 @@ run_tool() {
     line=$(printf '{"tool":"%s","failed":true,"exit_status":%s}' "$name" "$status")
   fi
   printf '{"load_before":"%s","load_after":"%s",%s\n' "$before" "$(load)" "${line#\{}" > "$base.json"
-  log "$name -> $(grep -o '"seconds":[^,]*' "$base.json" | head -1 || echo failed)"
+  if grep -q '"failed":true' "$base.json"; then log "$name -> failed"
+  else log "$name -> $(grep -o '"\(untimed_\)\?seconds":[^,]*' "$base.json" | head -1)"; fi
 }
 
 occam_cmd() { echo java $JAVA_OPTS -XX:ActiveProcessorCount="$THREADS" -cp "$JAR"; }
@@ -140,6 +145,18 @@ if [ "$AGREEMENT" = 1 ]; then
     --tolerance "$AGREE_TOL" --curve-out "$OUT/agree-occam-glmnet-y.csv"
   run_tool glmnet-tight "$OUT/agree-glmnet-tight" -- Rscript "$SCRIPTS/bench_cv_glmnet.R" "${common[@]}" --runs 1 \
     --thresh "$AGREE_TOL" --label glmnet-tight --curve-out "$OUT/agree-glmnet-tight.csv"
+fi
+
+if [ "$PROFILE" = 1 ]; then
+  log "occam once more under Java Flight Recorder (untimed)"
+  rm -f "$OUT/occam.jfr"
+  if timeout "$TOOL_TIMEOUT" java $JAVA_OPTS -XX:ActiveProcessorCount="$THREADS" \
+       -XX:StartFlightRecording=filename="$OUT/occam.jfr",settings=profile -cp "$JAR" dev.occam.bench.CvBench "${common[@]}" --runs "$RUNS" >/dev/null 2>>"$OUT/occam-profile.log" \
+     && "$PY" "$SCRIPTS/cv_profile.py" "$OUT/occam.jfr" > "$OUT/occam-profile.md.tmp"; then
+    mv "$OUT/occam-profile.md.tmp" "$OUT/occam-profile.md"
+  else
+    log "profiling failed; see $OUT/occam-profile.log"
+  fi
 fi
 
 printf '{"finished":"%s","load_end":"%s"}\n' "$(date -u +%FT%TZ)" "$(load)" >> "$OUT/run.json"
