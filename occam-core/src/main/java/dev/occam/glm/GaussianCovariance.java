@@ -1,5 +1,7 @@
 package dev.occam.glm;
 
+import dev.occam.linalg.Blas1;
+
 /**
  * Gaussian point solver with covariance updates (glmnet's "covariance" type): the gradient
  * g_j = Σ_i u_i x̃_ij r_i of every feature is kept current through the Gram columns of the
@@ -154,8 +156,7 @@ final class GaussianCovariance implements PointSolver {
         if (d == 0.0) return 0.0;
         b[j] = nb;
         double[] col = gram[j];
-        double[] gg = g;
-        for (int k = 0; k < gg.length; k++) gg[k] -= d * col[k];
+        Blas1.axpy(g.length, -d, col, 0, g, 0);
         return xvj * d * d;
     }
 

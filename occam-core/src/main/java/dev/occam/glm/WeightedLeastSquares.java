@@ -2,6 +2,7 @@ package dev.occam.glm;
 
 import dev.occam.data.DenseMatrix;
 import dev.occam.linalg.Blas1;
+import dev.occam.linalg.CoordinateKernels;
 import dev.occam.data.SparseMatrix;
 
 import java.util.Arrays;
@@ -38,6 +39,8 @@ final class WeightedLeastSquares {
     private final double[] xv;
     private final boolean[] hasSum;
     private final boolean[] hasCurvature;
+    /** Scratch for the three sums of one column pass. */
+    private final double[] moments = new double[3];
 
     WeightedLeastSquares(Problem pr) {
         this.pr = pr;
@@ -116,13 +119,8 @@ final class WeightedLeastSquares {
         double a = d / pr.scales[j];
         double c = pr.centres[j];
         if (dense) {
-            // a plain axpy-shaped loop (no running sum, so the JIT vectorizes it); the residual's
-            // sum moves by −a·Σ W (x_j − c_j), known from the column's cached sum
-            int off = j * n;
-            double ac = a * c;
-            for (int i = 0; i < n; i++) {
-                wr[i] += w[i] * (ac - a * xd[off + i]);
-            }
+            // no running sum in the pass (it would serialize it); the residual's sum moves by −a·Σ W (x_j − c_j), known from the column's cached sum
+            CoordinateKernels.weightedShift(n, a, c, xd, j * n, w, wr);
             sumWr -= a * (columnSum(j) - c * sumW);
         } else {
             pr.x.axpyColumnWeighted(j, -a, w, wr);
@@ -135,9 +133,7 @@ final class WeightedLeastSquares {
     double moveIntercept() {
         double d = (sumWr + o * sumW) / sumW;
         if (dense) {
-            for (int i = 0; i < n; i++) {
-                wr[i] -= d * w[i];
-            }
+            Blas1.axpy(n, -d, w, 0, wr, 0);
             sumWr -= d * sumW;
         } else {
             o -= d;
@@ -171,30 +167,11 @@ final class WeightedLeastSquares {
      */
     private double gradientFillingCurvature(int j, boolean needCurvature) {
         if (!dense || hasCurvature[j] || !needCurvature) return gradient(j);
-        int off = j * n;
-        double dot0 = 0, dot1 = 0, sw0 = 0, sw1 = 0, sq0 = 0, sq1 = 0;
-        int i = 0;
-        for (; i + 1 < n; i += 2) {
-            double x0 = xd[off + i];
-            double x1 = xd[off + i + 1];
-            dot0 += x0 * wr[i];
-            dot1 += x1 * wr[i + 1];
-            double wx0 = w[i] * x0;
-            double wx1 = w[i + 1] * x1;
-            sw0 += wx0;
-            sw1 += wx1;
-            sq0 += wx0 * x0;
-            sq1 += wx1 * x1;
-        }
-        for (; i < n; i++) {
-            double x = xd[off + i];
-            dot0 += x * wr[i];
-            sw0 += w[i] * x;
-            sq0 += w[i] * x * x;
-        }
-        storeCurvature(j, sw0 + sw1, sq0 + sq1);
+        double[] sums = moments;
+        CoordinateKernels.dotWeightedMoments(n, xd, j * n, wr, w, sums);
+        storeCurvature(j, sums[1], sums[2]);
         double c = pr.centres[j];
-        return (dot0 + dot1 - c * sumWr) / pr.scales[j];
+        return (sums[0] - c * sumWr) / pr.scales[j];
     }
 
     private void storeCurvature(int j, double sw, double sq) {

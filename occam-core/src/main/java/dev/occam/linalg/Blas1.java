@@ -9,7 +9,7 @@ public final class Blas1 {
     /**
      * Σ_i x[xOff+i]·y[yOff+i] for i in [0, n).
      *
-     * <p>Four partial sums break the dependency chain of one running sum (the JIT does not reorder
+     * <p>Vectorized when {@link Simd#ENABLED}. Otherwise four partial sums break the dependency chain of one running sum (the JIT does not reorder
      * floating-point additions itself), so the result may differ from a left-to-right sum in the
      * last bits.
      *
@@ -21,6 +21,12 @@ public final class Blas1 {
      * @return the inner product
      */
     public static double dot(int n, double[] x, int xOff, double[] y, int yOff) {
+        if (Simd.ENABLED) return VectorKernels.dot(n, x, xOff, y, yOff);
+        return dotPlain(n, x, xOff, y, yOff);
+    }
+
+    /** {@link #dot(int, double[], int, double[], int)} without vectors. */
+    static double dotPlain(int n, double[] x, int xOff, double[] y, int yOff) {
         double s0 = 0, s1 = 0, s2 = 0, s3 = 0;
         int i = 0;
         for (; i + 3 < n; i += 4) {
@@ -57,6 +63,15 @@ public final class Blas1 {
      * @param yOff offset of y's first element
      */
     public static void axpy(int n, double a, double[] x, int xOff, double[] y, int yOff) {
+        if (Simd.ENABLED) {
+            VectorKernels.axpy(n, a, x, xOff, y, yOff);
+            return;
+        }
+        axpyPlain(n, a, x, xOff, y, yOff);
+    }
+
+    /** {@link #axpy} without vectors. */
+    static void axpyPlain(int n, double a, double[] x, int xOff, double[] y, int yOff) {
         for (int i = 0; i < n; i++) {
             y[yOff + i] += a * x[xOff + i];
         }

@@ -1,0 +1,82 @@
+package dev.occam.linalg;
+
+import jdk.incubator.vector.DoubleVector;
+import jdk.incubator.vector.VectorOperators;
+import jdk.incubator.vector.VectorSpecies;
+
+/**
+ * The vector forms of the kernels in {@link Blas1} and {@link CoordinateKernels}. Loaded only when
+ * {@link Simd#ENABLED} (a class that names {@code jdk.incubator.vector} cannot load without the
+ * module). Reductions keep two vector accumulators, so sums are taken in a different order than a
+ * left-to-right loop: results agree with the plain loops up to rounding.
+ */
+final class VectorKernels {
+    private static final VectorSpecies<Double> S = DoubleVector.SPECIES_PREFERRED;
+    private static final int L = S.length();
+
+    private VectorKernels() { }
+
+    static int lanes() {
+        return L;
+    }
+
+    static double dot(int n, double[] x, int xOff, double[] y, int yOff) {
+        DoubleVector a = DoubleVector.zero(S);
+        DoubleVector b = DoubleVector.zero(S);
+        int i = 0;
+        for (; i + 2 * L <= n; i += 2 * L) {
+            a = DoubleVector.fromArray(S, x, xOff + i).fma(DoubleVector.fromArray(S, y, yOff + i), a);
+            b = DoubleVector.fromArray(S, x, xOff + i + L).fma(DoubleVector.fromArray(S, y, yOff + i + L), b);
+        }
+        double s = a.add(b).reduceLanes(VectorOperators.ADD);
+        for (; i < n; i++) s += x[xOff + i] * y[yOff + i];
+        return s;
+    }
+
+    static void axpy(int n, double a, double[] x, int xOff, double[] y, int yOff) {
+        DoubleVector va = DoubleVector.broadcast(S, a);
+        int i = 0;
+        for (; i + L <= n; i += L) {
+            DoubleVector.fromArray(S, x, xOff + i).fma(va, DoubleVector.fromArray(S, y, yOff + i)).intoArray(y, yOff + i);
+        }
+        for (; i < n; i++) y[yOff + i] += a * x[xOff + i];
+    }
+
+    static void weightedShift(int n, double a, double c, double[] x, int xOff, double[] w, double[] r) {
+        DoubleVector na = DoubleVector.broadcast(S, -a);
+        DoubleVector ac = DoubleVector.broadcast(S, a * c);
+        int i = 0;
+        for (; i + L <= n; i += L) {
+            DoubleVector t = DoubleVector.fromArray(S, x, xOff + i).fma(na, ac);
+            DoubleVector.fromArray(S, w, i).fma(t, DoubleVector.fromArray(S, r, i)).intoArray(r, i);
+        }
+        double acs = a * c;
+        for (; i < n; i++) r[i] += w[i] * (acs - a * x[xOff + i]);
+    }
+
+    static void dotWeightedMoments(int n, double[] x, int xOff, double[] r, double[] w, double[] out) {
+        DoubleVector dot = DoubleVector.zero(S);
+        DoubleVector sw = DoubleVector.zero(S);
+        DoubleVector sq = DoubleVector.zero(S);
+        int i = 0;
+        for (; i + L <= n; i += L) {
+            DoubleVector xv = DoubleVector.fromArray(S, x, xOff + i);
+            dot = xv.fma(DoubleVector.fromArray(S, r, i), dot);
+            DoubleVector wx = DoubleVector.fromArray(S, w, i).mul(xv);
+            sw = sw.add(wx);
+            sq = wx.fma(xv, sq);
+        }
+        double d = dot.reduceLanes(VectorOperators.ADD);
+        double s = sw.reduceLanes(VectorOperators.ADD);
+        double q = sq.reduceLanes(VectorOperators.ADD);
+        for (; i < n; i++) {
+            double xi = x[xOff + i];
+            d += xi * r[i];
+            s += w[i] * xi;
+            q += w[i] * xi * xi;
+        }
+        out[0] = d;
+        out[1] = s;
+        out[2] = q;
+    }
+}

@@ -1,0 +1,81 @@
+package dev.occam.linalg;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+import java.util.Random;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/**
+ * The vector kernels against the plain loops they replace, at lengths around the vector width
+ * (empty, shorter than one vector, a remainder of every size) and at offsets into a larger array.
+ */
+class VectorKernelsTest {
+
+    @Test
+    void theTestsRunTheVectorKernels() {
+        // surefire starts the JVM with --add-modules jdk.incubator.vector (parent POM); without it
+        // every test here would compare the plain loops with themselves
+        assertThat(Simd.ENABLED).as(Simd.describe()).isTrue();
+        assertThat(VectorKernels.lanes()).isGreaterThanOrEqualTo(2);
+    }
+
+    @ParameterizedTest
+    @ValueSource(ints = {0, 1, 3, 7, 8, 9, 15, 16, 17, 31, 33, 1000, 1001})
+    void dotAndAxpyMatchThePlainLoops(int n) {
+        Random rnd = new Random(n);
+        double[] x = gaussian(rnd, n + 5);
+        double[] y = gaussian(rnd, n + 3);
+        double tol = 1e-13 * (n + 1);
+        assertThat(VectorKernels.dot(n, x, 5, y, 3)).isCloseTo(Blas1.dotPlain(n, x, 5, y, 3), within(tol));
+
+        double[] y1 = y.clone();
+        double[] y2 = y.clone();
+        VectorKernels.axpy(n, -0.75, x, 5, y1, 3);
+        Blas1.axpyPlain(n, -0.75, x, 5, y2, 3);
+        for (int i = 0; i < y.length; i++) assertThat(y1[i]).isCloseTo(y2[i], within(1e-15));
+        // the entries before the offset are not touched
+        for (int i = 0; i < 3; i++) assertThat(y1[i]).isEqualTo(y[i]);
+    }
+
+    @ParameterizedTest
+    @ValueSource(ints = {0, 1, 5, 8, 13, 64, 999})
+    void weightedKernelsMatchThePlainLoops(int n) {
+        Random rnd = new Random(100 + n);
+        double[] x = gaussian(rnd, 2 * n + 1);
+        double[] w = new double[n];
+        for (int i = 0; i < n; i++) w[i] = rnd.nextDouble();
+        double[] r = gaussian(rnd, n);
+        int off = n + 1;
+
+        double[] r1 = r.clone();
+        double[] r2 = r.clone();
+        VectorKernels.weightedShift(n, 0.3, -1.7, x, off, w, r1);
+        CoordinateKernels.weightedShiftPlain(n, 0.3, -1.7, x, off, w, r2);
+        for (int i = 0; i < n; i++) assertThat(r1[i]).isCloseTo(r2[i], within(1e-14));
+
+        double[] m1 = new double[3];
+        double[] m2 = new double[3];
+        VectorKernels.dotWeightedMoments(n, x, off, r, w, m1);
+        CoordinateKernels.dotWeightedMomentsPlain(n, x, off, r, w, m2);
+        for (int k = 0; k < 3; k++) assertThat(m1[k]).isCloseTo(m2[k], within(1e-12));
+        if (n > 0) {
+            // and against the definition, term by term
+            double dot = 0, sw = 0, sq = 0;
+            for (int i = 0; i < n; i++) {
+                dot += x[off + i] * r[i];
+                sw += w[i] * x[off + i];
+                sq += w[i] * x[off + i] * x[off + i];
+            }
+            assertThat(m1).containsExactly(new double[] {dot, sw, sq}, within(1e-12));
+        }
+    }
+
+    private static double[] gaussian(Random rnd, int n) {
+        double[] v = new double[n];
+        for (int i = 0; i < n; i++) v[i] = rnd.nextGaussian();
+        return v;
+    }
+}
