@@ -88,6 +88,19 @@ public final class ElasticNet {
         return n < p ? 1e-2 : 1e-4;
     }
 
+    /** The problem in the solvers' internal scale, as {@link #path} builds it (tests drive solvers with it). */
+    static Problem problem(Dataset data, GlmSettings s) {
+        double[] u = Standardization.normalizedWeights(data.weights(), data.rows());
+        Standardization std = Standardization.of(data.x(), u, s.intercept(), s.standardize());
+        return problem(data, s, u, std, Limits.of(s, std));
+    }
+
+    private static Problem problem(Dataset data, GlmSettings s, double[] u, Standardization std, Limits lim) {
+        int p = data.cols();
+        return new Problem(data.x(), data.rows(), p, u, std, PenaltyFactors.rescaled(s.penaltyFactors(), p), lim.lo, lim.hi,
+                s.alpha(), s.intercept());
+    }
+
     private static GlmPath path(Dataset data, GlmSettings s, double[] userLambdas, Progress progress) {
         int n = data.rows();
         int p = data.cols();
@@ -97,11 +110,10 @@ public final class ElasticNet {
         double[] u = Standardization.normalizedWeights(data.weights(), n);
         Standardization std = Standardization.of(data.x(), u, s.intercept(), s.standardize());
         Limits lim = Limits.of(s, std);
-        Problem pr = new Problem(data.x(), n, p, u, std, PenaltyFactors.rescaled(s.penaltyFactors(), p), lim.lo, lim.hi,
-                s.alpha(), s.intercept());
+        Problem pr = problem(data, s, u, std, lim);
         int classes = family == Family.MULTINOMIAL ? data.classes().size() : 1;
         PointSolver solver = switch (family) {
-            case GAUSSIAN -> useCovariance(s, n, p) ? new GaussianCovariance(pr, y) : new GaussianNaive(pr, y);
+            case GAUSSIAN -> gaussianSolver(s, pr, y);
             case BINOMIAL, POISSON -> new Irls(pr, family, y);
             case MULTINOMIAL -> new Multinomial(pr, y, classes);
         };
@@ -216,9 +228,17 @@ public final class ElasticNet {
     public static boolean useCovariance(GlmSettings s, int n, int p) {
         return switch (s.updates()) {
             case COVARIANCE -> true;
-            case NAIVE -> false;
+            case NAIVE, ACTIVE_COVARIANCE -> false;
             case AUTO -> p <= 2000 && n >= 2L * p;
         };
+    }
+
+    /** Full covariance updates, active-set covariance (dense X) or naive updates: see {@link GlmSettings.Updates}. */
+    private static PointSolver gaussianSolver(GlmSettings s, Problem pr, double[] y) {
+        if (useCovariance(s, pr.n, pr.p)) return new GaussianCovariance(pr, y);
+        boolean dense = pr.x instanceof dev.occam.data.DenseMatrix;
+        boolean active = s.updates() == GlmSettings.Updates.ACTIVE_COVARIANCE || s.updates() == GlmSettings.Updates.AUTO;
+        return dense && active ? new GaussianActiveGram(pr, y) : new GaussianNaive(pr, y);
     }
 
     /** The target as the solver needs it; one clear message when it does not fit the family. */

@@ -40,12 +40,20 @@ public record GlmSettings(Family family, double alpha, double[] lambdas, int nla
 
     /** Gradient bookkeeping in gaussian coordinate descent. */
     public enum Updates {
-        /** Covariance when n ≥ 2p and p ≤ 500·… (glmnet chooses covariance for p &lt; 500), naive otherwise. */
+        /**
+         * Covariance when n ≥ 2p and p ≤ 2000 (glmnet chooses covariance for p &lt; 500); otherwise
+         * active-set covariance for dense X and naive for sparse X.
+         */
         AUTO,
         /** Keep the gradient of every feature through inner products with the active features (n ≫ p). */
         COVARIANCE,
         /** Keep the residual and compute a feature's gradient when it is visited (p ≫ n, sparse X). */
-        NAIVE
+        NAIVE,
+        /**
+         * Dense X: Gram matrix and gradients of the features that have entered only, residual for the
+         * rest (see {@code GaussianActiveGram}); sparse X falls back to naive.
+         */
+        ACTIVE_COVARIANCE
     }
 
     public GlmSettings {
