@@ -90,11 +90,20 @@ public final class SparseMatrix implements DesignMatrix {
 
     @Override
     public double dotColumn(int j, double[] v) {
-        double s = 0.0;
-        for (int k = colPtr[j], e = colPtr[j + 1]; k < e; k++) {
-            s += values[k] * v[rowIndex[k]];
+        // four partial sums: one running sum would make every gathered load wait for the previous add
+        double s0 = 0.0, s1 = 0.0, s2 = 0.0, s3 = 0.0;
+        int k = colPtr[j];
+        int e = colPtr[j + 1];
+        for (; k + 3 < e; k += 4) {
+            s0 += values[k] * v[rowIndex[k]];
+            s1 += values[k + 1] * v[rowIndex[k + 1]];
+            s2 += values[k + 2] * v[rowIndex[k + 2]];
+            s3 += values[k + 3] * v[rowIndex[k + 3]];
         }
-        return s;
+        for (; k < e; k++) {
+            s0 += values[k] * v[rowIndex[k]];
+        }
+        return (s0 + s1) + (s2 + s3);
     }
 
     @Override
@@ -114,12 +123,20 @@ public final class SparseMatrix implements DesignMatrix {
 
     @Override
     public double weightedSumOfSquares(int j, double[] w) {
-        double s = 0.0;
-        for (int k = colPtr[j], e = colPtr[j + 1]; k < e; k++) {
-            double x = values[k];
-            s += w[rowIndex[k]] * x * x;
+        double s0 = 0.0, s1 = 0.0;
+        int k = colPtr[j];
+        int e = colPtr[j + 1];
+        for (; k + 1 < e; k += 2) {
+            double x0 = values[k];
+            double x1 = values[k + 1];
+            s0 += w[rowIndex[k]] * x0 * x0;
+            s1 += w[rowIndex[k + 1]] * x1 * x1;
         }
-        return s;
+        if (k < e) {
+            double x = values[k];
+            s0 += w[rowIndex[k]] * x * x;
+        }
+        return s0 + s1;
     }
 
     @Override

@@ -19,6 +19,8 @@ package dev.occam.data;
  *                 feature is left out of every fit (coefficient 0), with or without an intercept
  */
 public record Standardization(double[] means, double[] centres, double[] scales, double[] variances, boolean[] constant) {
+    /** Below this many stored entries one thread reads X faster than several. */
+    private static final double PARALLEL_MIN_ENTRIES = 4e6;
 
     /**
      * Computes the centring and scaling of every column of X.
@@ -35,7 +37,10 @@ public record Standardization(double[] means, double[] centres, double[] scales,
         double[] scales = new double[p];
         double[] variances = new double[p];
         boolean[] constant = new boolean[p];
-        for (int j = 0; j < p; j++) {
+        // columns are independent: large dense matrices are read on all cores (two passes each)
+        java.util.stream.IntStream columns = java.util.stream.IntStream.range(0, p);
+        if ((double) x.storedEntries() >= PARALLEL_MIN_ENTRIES) columns = columns.parallel();
+        columns.forEach(j -> {
             double mean = x.dotColumn(j, u);
             double var = centredSecondMoment(x, j, u, mean);
             means[j] = mean;
@@ -43,30 +48,14 @@ public record Standardization(double[] means, double[] centres, double[] scales,
             constant[j] = allEqual(x, j);
             centres[j] = intercept ? mean : 0.0;
             scales[j] = standardize && !constant[j] && var > 0 ? Math.sqrt(var) : 1.0;
-        }
+        });
         return new Standardization(means, centres, scales, variances, constant);
     }
 
     /** Σ_i u_i (x_ij − m)². */
     private static double centredSecondMoment(DesignMatrix x, int j, double[] u, double m) {
         if (x instanceof DenseMatrix d) {
-            double[] v = d.values();
-            int n = d.rows();
-            int off = j * n;
-            double s0 = 0;
-            double s1 = 0;
-            int i = 0;
-            for (; i + 1 < n; i += 2) {
-                double c0 = v[off + i] - m;
-                double c1 = v[off + i + 1] - m;
-                s0 += u[i] * c0 * c0;
-                s1 += u[i + 1] * c1 * c1;
-            }
-            for (; i < n; i++) {
-                double c = v[off + i] - m;
-                s0 += u[i] * c * c;
-            }
-            return s0 + s1;
+            return dev.occam.linalg.CoordinateKernels.weightedSquaredDeviation(d.rows(), d.values(), j * d.rows(), u, m);
         }
         SparseMatrix s = (SparseMatrix) x;
         // stored entries contribute u(x − m)², implicit zeros u·m²: Σ_zeros u = 1 − Σ_stored u

@@ -25,7 +25,9 @@ import java.util.Arrays;
  * @param standardize penalize coefficients of features scaled to unit variance (results on the original scale)
  * @param intercept fit an unpenalized intercept
  * @param tolerance convergence threshold: coordinate descent stops when the largest weighted squared
- *                  coefficient change of a sweep is below tolerance × null deviance (glmnet's {@code thresh})
+ *                  coefficient change of a sweep is below tolerance × null deviance (glmnet's {@code thresh};
+ *                  in glmnet's unit: for binomial, poisson and multinomial fits half the deviance, the
+ *                  null model's mean negative log-likelihood)
  * @param maxPasses limit on coordinate-descent passes over the data for the whole path
  * @param dfmax stop the path once more than dfmax features are non-zero (default p + 1)
  * @param strongRules screen features with the sequential strong rule (a KKT check keeps the result exact)

@@ -46,7 +46,9 @@ final class PathLoop {
                 strong[ns++] = j;
             }
         }
-        double thr = s.tolerance() * solver.nullDeviance();
+        // glmnet's threshold unit: the null deviance for gaussian fits (Σu(y − ȳ)²), and for the
+        // likelihood families the null model's mean negative log-likelihood, half our deviance
+        double thr = s.tolerance() * (family == Family.GAUSSIAN ? solver.nullDeviance() : solver.nullDeviance() / 2);
         if (!(thr > 0)) thr = s.tolerance();
         long budget = s.maxPasses();
         long used = 0;

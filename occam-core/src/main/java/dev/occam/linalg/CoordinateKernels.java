@@ -80,4 +80,38 @@ public final class CoordinateKernels {
         out[1] = sw0 + sw1;
         out[2] = sq0 + sq1;
     }
+
+    /**
+     * Σ_i u_i (x[xOff+i] − m)²: the weighted second moment of a column about m (its mean, for a
+     * variance without the cancellation of Σux² − m²).
+     *
+     * @param n rows
+     * @param x column-major values holding the column at xOff. Not modified.
+     * @param xOff offset of the column
+     * @param u weights. Not modified.
+     * @param m the centre
+     * @return the sum
+     */
+    public static double weightedSquaredDeviation(int n, double[] x, int xOff, double[] u, double m) {
+        if (Simd.ENABLED) return VectorKernels.weightedSquaredDeviation(n, x, xOff, u, m);
+        return weightedSquaredDeviationPlain(n, x, xOff, u, m);
+    }
+
+    /** {@link #weightedSquaredDeviation} without vectors. */
+    static double weightedSquaredDeviationPlain(int n, double[] x, int xOff, double[] u, double m) {
+        double s0 = 0;
+        double s1 = 0;
+        int i = 0;
+        for (; i + 1 < n; i += 2) {
+            double c0 = x[xOff + i] - m;
+            double c1 = x[xOff + i + 1] - m;
+            s0 += u[i] * c0 * c0;
+            s1 += u[i + 1] * c1 * c1;
+        }
+        for (; i < n; i++) {
+            double c = x[xOff + i] - m;
+            s0 += u[i] * c * c;
+        }
+        return s0 + s1;
+    }
 }

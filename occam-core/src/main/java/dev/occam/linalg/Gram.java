@@ -233,7 +233,7 @@ public final class Gram {
         }
         if (w == null && c == null) {
             blas.dsyrk("L", "T", p, n, 1.0, x, xOff, ldx, 0.0, out, 0, p);
-        } else {
+        } else if (!crossprodUniformShifted(n, p, x, xOff, ldx, w, c, out)) {
             int b = Math.min(NATIVE_BLOCK, n);
             double[] s = new double[b * p];
             double[] f = new double[b];
@@ -247,6 +247,42 @@ public final class Gram {
             }
         }
         mirrorLower(p, out);
+    }
+
+    /** Largest growth Σx²/Σ(x − c)² of a diagonal entry for which centring after the product is accepted. */
+    private static final double MAX_CENTRING_GROWTH = 16.0;
+
+    /**
+     * The lower triangle of {@link #crossprod} for equal weights, straight from X: one dsyrk on X
+     * itself (no scaled copy to write and read again), then centring by the column sums,
+     * Σ(x_j − c_j)(x_k − c_k) = G_jk − c_k s_j − c_j s_k + n c_j c_k. That subtraction loses
+     * log2(Σx_j²/Σ(x_j − c_j)²) bits of the centred entries, so it is kept only when no diagonal
+     * grows by more than {@link #MAX_CENTRING_GROWTH} (4 bits); otherwise returns false and the
+     * caller centres a copy before multiplying.
+     */
+    private static boolean crossprodUniformShifted(int n, int p, double[] x, int xOff, int ldx, double[] w, double[] c, double[] out) {
+        double weight = w == null ? 1.0 : w[0];
+        for (int i = 1; i < n && w != null; i++) {
+            if (w[i] != weight) return false;
+        }
+        var blas = NativeBlas.get();
+        double[] sums = new double[p];
+        double[] ones = new double[n];
+        Arrays.fill(ones, 1.0);
+        blas.dgemv("T", n, p, 1.0, x, xOff, ldx, ones, 0, 1, 0.0, sums, 0, 1);
+        blas.dsyrk("L", "T", p, n, 1.0, x, xOff, ldx, 0.0, out, 0, p);
+        double[] shift = c == null ? new double[p] : c;
+        for (int j = 0; j < p; j++) {
+            double raw = out[j + j * p];
+            double centred = raw - 2 * shift[j] * sums[j] + n * shift[j] * shift[j];
+            if (!(centred > 0) ? raw != 0 : raw > MAX_CENTRING_GROWTH * centred) return false;
+        }
+        for (int k = 0; k < p; k++) {
+            for (int j = k; j < p; j++) {
+                out[j + k * p] = weight * (out[j + k * p] - shift[k] * sums[j] - shift[j] * sums[k] + n * shift[j] * shift[k]);
+            }
+        }
+        return true;
     }
 
     /** {@link #cross} through dgemm. Same arguments; requires {@link NativeBlas#available()}. */

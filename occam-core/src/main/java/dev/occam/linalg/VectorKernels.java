@@ -79,4 +79,23 @@ final class VectorKernels {
         out[1] = s;
         out[2] = q;
     }
+
+    static double weightedSquaredDeviation(int n, double[] x, int xOff, double[] u, double m) {
+        DoubleVector vm = DoubleVector.broadcast(S, m);
+        DoubleVector a = DoubleVector.zero(S);
+        DoubleVector b = DoubleVector.zero(S);
+        int i = 0;
+        for (; i + 2 * L <= n; i += 2 * L) {
+            DoubleVector c0 = DoubleVector.fromArray(S, x, xOff + i).sub(vm);
+            DoubleVector c1 = DoubleVector.fromArray(S, x, xOff + i + L).sub(vm);
+            a = DoubleVector.fromArray(S, u, i).mul(c0).fma(c0, a);
+            b = DoubleVector.fromArray(S, u, i + L).mul(c1).fma(c1, b);
+        }
+        double s = a.add(b).reduceLanes(VectorOperators.ADD);
+        for (; i < n; i++) {
+            double c = x[xOff + i] - m;
+            s += u[i] * c * c;
+        }
+        return s;
+    }
 }

@@ -52,7 +52,10 @@ class GramTest {
             int ld = n + 2;
             double[] x = r.gaussians(1 + ld * p);
             double[] shift = r.gaussians(p);
-            for (double[] w : new double[][] {null, r.uniforms(n, 0, 2)}) {
+            double[] equal = new double[n];
+            java.util.Arrays.fill(equal, 0.25);
+            // no weights, equal weights (the native kernel then centres after one product on X) and unequal ones
+            for (double[] w : new double[][] {null, equal, r.uniforms(n, 0, 2)}) {
                 for (double[] c : new double[][] {null, shift}) {
                     double[] out = new double[p * p];
                     java.util.Arrays.fill(out, Double.NaN);
@@ -186,6 +189,12 @@ class GramTest {
         double[] outJava = new double[p * p];
         Gram.crossprodJava(n, p, x, 0, n, null, c, outJava);
         assertThat(TestMatrices.maxDiff(outJava, expected)).isLessThan(1e-9);
+        if (NativeBlas.available()) {
+            // the native kernel must notice that centring after the product would cancel, and centre first
+            double[] outNative = new double[p * p];
+            Gram.crossprodNative(n, p, x, 0, n, null, c, outNative);
+            assertThat(TestMatrices.maxDiff(outNative, expected)).isLessThan(1e-9);
+        }
     }
 
     @Test
