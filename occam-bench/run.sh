@@ -16,7 +16,7 @@
 # Environment: BENCH_THREADS (default 2) threads for every tool's BLAS/OpenMP and the JVM's
 # processor count; SKLEARN_TIME_LIMIT (default 900) seconds after which scikit-learn's per-λ
 # logistic path stops; TOOL_TIMEOUT (default 3600) seconds before any tool process is killed;
-# JAVA_OPTS (default -Xmx6g).
+# JAVA_OPTS (default -Xmx6g --add-modules jdk.incubator.vector: the SIMD kernels).
 set -euo pipefail
 # The whole script is one { ... } block, so bash reads it completely before running it: editing
 # this file while a long benchmark runs cannot change the running one.
@@ -42,7 +42,7 @@ BUDGET=120                      # seconds: a tool stops repeating a fit once its
 THREADS=${BENCH_THREADS:-2}
 SKLEARN_TIME_LIMIT=${SKLEARN_TIME_LIMIT:-900}
 TOOL_TIMEOUT=${TOOL_TIMEOUT:-3600}
-JAVA_OPTS=${JAVA_OPTS:--Xmx6g}
+JAVA_OPTS=${JAVA_OPTS:--Xmx6g --add-modules jdk.incubator.vector}
 
 while [ $# -gt 0 ]; do
   case "$1" in

@@ -60,6 +60,7 @@ def machine_facts(jar, occam_line):
         ("OS", "%s %s" % (platform.system(), platform.release())),
         ("Java", java),
         ("Occam's BLAS (dev.ludovic.netlib)", "%s%s" % (blas, " — native OpenBLAS through JNI" if blas == "JNIBLAS" else "")),
+        ("Occam's SIMD kernels", occam_line.get("simd", "not reported") if occam_line else "unknown"),
         ("R", r),
         ("Python", py),
     ]

@@ -25,7 +25,7 @@
 #
 # Environment: BENCH_THREADS (default 2) threads for every tool (BLAS/OpenMP pools of R and numpy,
 # the JVM's processor count, which is also the number of folds Occam fits at once; scikit-learn's
-# n_jobs); CV_SEED (default 20240610) seed of the fold ids; AGREE_TOL; JAVA_OPTS (default -Xmx6g);
+# n_jobs); CV_SEED (default 20240610) seed of the fold ids; AGREE_TOL; JAVA_OPTS (default -Xmx6g --add-modules jdk.incubator.vector);
 # TOOL_TIMEOUT (default 3600) seconds before a tool process is killed.
 set -euo pipefail
 # One { ... } block: bash reads the whole script before running it, so editing it mid-run is safe.
@@ -41,7 +41,7 @@ K=10
 ALPHA=0.5
 THREADS=${BENCH_THREADS:-2}
 AGREE_TOL=${AGREE_TOL:-1e-12}
-JAVA_OPTS=${JAVA_OPTS:--Xmx6g}
+JAVA_OPTS=${JAVA_OPTS:--Xmx6g --add-modules jdk.incubator.vector}
 TOOL_TIMEOUT=${TOOL_TIMEOUT:-3600}
 
 ROUNDS=3

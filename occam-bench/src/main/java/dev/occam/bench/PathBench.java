@@ -86,6 +86,7 @@ public final class PathBench {
         line.put("peak_rss_mb", ProcessMemory.peakKb() / 1024.0);
         line.put("peak_reset", peakReset);
         line.put("blas", blasName());
+        line.put("simd", dev.occam.linalg.Simd.describe());
         line.put("threads", Runtime.getRuntime().availableProcessors());
         System.out.println(JsonMapper.shared().writeValueAsString(line));
     }
