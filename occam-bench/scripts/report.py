@@ -262,11 +262,22 @@ def main():
 
     md.append(METHOD.strip() + "\n")
     md.append(HOW_TO_RUN.strip() + "\n")
+    # the other benchmarks' sections (networks, cross-validation) follow a marker and are kept
+    md.append(END_MARKER)
+    tail = ""
+    if os.path.exists(a.out):
+        with open(a.out) as f:
+            old = f.read()
+        if END_MARKER in old:
+            tail = old.split(END_MARKER, 1)[1]
     os.makedirs(os.path.dirname(os.path.abspath(a.out)), exist_ok=True)
     tmp = a.out + ".tmp"
     with open(tmp, "w") as f:
-        f.write("\n".join(md))
+        f.write("\n".join(md) + tail)
     os.replace(tmp, a.out)
+
+
+END_MARKER = "<!-- end of the section written by occam-bench/scripts/report.py; what follows is kept -->"
 
 
 METHOD = r"""
