@@ -77,7 +77,8 @@ start_tol() {
   fi
   case "$tool:$task" in
     occam:a-lasso) echo 1e-9 ;;   occam:a-enet) echo 1e-8 ;;   occam:c-lasso) echo 1e-12 ;;
-    glmnet:c-lasso) echo 1e-12 ;;
+    occam:d-lasso) echo 1e-10 ;;
+    glmnet:c-lasso) echo 1e-12 ;;  glmnet:b-lasso) echo 1e-8 ;;  glmnet:d-lasso) echo 1e-9 ;;
     sklearn:c-lasso) echo 1e-5 ;;
     occam:*)   echo 1e-7 ;;
     glmnet:*)  echo 1e-7 ;;
