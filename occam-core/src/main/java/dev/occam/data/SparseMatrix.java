@@ -106,6 +106,65 @@ public final class SparseMatrix implements DesignMatrix {
         return (s0 + s1) + (s2 + s3);
     }
 
+    /**
+     * Two inner products of column j in one pass over its entries: out[0] = x_jᵀa, out[1] = x_jᵀb.
+     *
+     * @param j column
+     * @param a first vector (length rows). Not modified.
+     * @param b second vector (length rows). Not modified.
+     * @param out the two sums. Modified.
+     */
+    public void dotColumnTwo(int j, double[] a, double[] b, double[] out) {
+        double sa0 = 0.0, sa1 = 0.0, sb0 = 0.0, sb1 = 0.0;
+        int k = colPtr[j];
+        int e = colPtr[j + 1];
+        for (; k + 1 < e; k += 2) {
+            int i0 = rowIndex[k];
+            int i1 = rowIndex[k + 1];
+            double x0 = values[k];
+            double x1 = values[k + 1];
+            sa0 += x0 * a[i0];
+            sb0 += x0 * b[i0];
+            sa1 += x1 * a[i1];
+            sb1 += x1 * b[i1];
+        }
+        if (k < e) {
+            int i = rowIndex[k];
+            sa0 += values[k] * a[i];
+            sb0 += values[k] * b[i];
+        }
+        out[0] = sa0 + sa1;
+        out[1] = sb0 + sb1;
+    }
+
+    /**
+     * Σ_i w_i x_ij and Σ_i w_i x_ij² over the stored entries of column j, in one pass.
+     *
+     * @param j column
+     * @param w weights (length rows). Not modified.
+     * @param out the two sums. Modified.
+     */
+    public void weightedMoments(int j, double[] w, double[] out) {
+        double s0 = 0.0, s1 = 0.0, q0 = 0.0, q1 = 0.0;
+        int k = colPtr[j];
+        int e = colPtr[j + 1];
+        for (; k + 1 < e; k += 2) {
+            double wx0 = w[rowIndex[k]] * values[k];
+            double wx1 = w[rowIndex[k + 1]] * values[k + 1];
+            s0 += wx0;
+            s1 += wx1;
+            q0 += wx0 * values[k];
+            q1 += wx1 * values[k + 1];
+        }
+        if (k < e) {
+            double wx = w[rowIndex[k]] * values[k];
+            s0 += wx;
+            q0 += wx * values[k];
+        }
+        out[0] = s0 + s1;
+        out[1] = q0 + q1;
+    }
+
     @Override
     public void axpyColumn(int j, double a, double[] v) {
         for (int k = colPtr[j], e = colPtr[j + 1]; k < e; k++) {
