@@ -1,0 +1,252 @@
+package dev.occam.glm;
+
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.locks.LockSupport;
+
+/**
+ * One shared helper thread that takes part of the rows of a column pass while the calling thread
+ * does the rest.
+ *
+ * <p>Why: a dense coordinate-descent pass on large n streams a column from memory and the residual
+ * and weights through the cache; one core does not pull all of the memory bandwidth, and the
+ * residual, weights and two columns of n = 50 000 rows do not fit one core's L2 but half of them
+ * do. The passes are short (tens of microseconds) and strictly sequential — each coordinate reads
+ * the residual its predecessor moved — so a fork-join task per pass costs more than it saves; one
+ * hand-off per pass to a thread that is already spinning does not.
+ *
+ * <p>A pass is cut into {@link #BLOCKS} blocks of rows, each with its own partial sums. The caller
+ * claims blocks 0, 1, … and the worker blocks B/2, B/2+1, … (so each core keeps touching the same
+ * rows, whose residual and weights stay in its cache); whoever finishes first takes the other's
+ * unclaimed blocks from the far end. Which thread runs a block never changes what is computed, and
+ * the caller combines the blocks' sums in block order, so results do not depend on timing, on the
+ * number of processors or on whether the worker was free.
+ *
+ * <p>A solver {@linkplain #tryAcquire leases} the worker for one solve (one solver at a time; another
+ * gets {@code null} and runs all blocks itself). The worker spins briefly between passes and then
+ * parks, so it does not burn a core while no solver runs. When the worker was descheduled in the
+ * middle of a block (the caller had to wait long for it: the machine is busy), the caller runs the
+ * passes alone for a while rather than wait for a thread that gets no core.
+ */
+final class RowSplitWorker {
+    /** A pass over the rows [from, to) of block {@code block}, writing that block's partial sums to {@code out}. */
+    interface Pass {
+        void run(int block, int from, int to, double[] out);
+    }
+
+    /** Blocks per pass. */
+    static final int BLOCKS = 8;
+    private static final int ALL = (1 << BLOCKS) - 1;
+    /** How long the idle worker spins for the next pass before parking (passes come every ~10–50 µs). */
+    private static final long WORKER_SPIN_NANOS = 200_000L;
+    /** A wait this long for one of the worker's blocks means it lost its core (a block takes microseconds). */
+    private static final long LATE_NANOS = 200_000L;
+    /**
+     * After a late worker, passes run on the caller alone for this long; doubled (up to
+     * {@link #MAX_BACK_OFF_NANOS}) when the worker is late again soon after it was taken back,
+     * as it is while another program keeps a core busy.
+     */
+    private static final long BACK_OFF_NANOS = 20_000_000L;
+    private static final long MAX_BACK_OFF_NANOS = 2_000_000_000L;
+
+    private final AtomicBoolean leased = new AtomicBoolean();
+    /** Bit b set: block b of the current pass is taken. Reset (with {@link #finished}) by the caller per pass. */
+    private final AtomicInteger claimed = new AtomicInteger(ALL);
+    private final AtomicInteger finished = new AtomicInteger();
+    /** Bumped per posted pass; the worker waits for it to change. */
+    private final AtomicInteger posted = new AtomicInteger();
+    // The current pass: written by the caller before it resets claimed, read by a thread only after
+    // it claimed a block (a successful compare-and-set on claimed), so the atomics publish them.
+    private Pass pass;
+    private int[] bounds;
+    private double[][] partials;
+    private volatile Throwable failure;
+    private volatile boolean workerParked;
+    private volatile Thread waiter;
+    // Caller-side state (handed from solver to solver with the lease): until when (System.nanoTime)
+    // the caller runs passes alone, for how long it did last time, and when it last took the worker back.
+    private long backOffUntil;
+    private boolean backingOff;
+    private long backOff = BACK_OFF_NANOS;
+    private long resumedAt;
+    private final Thread thread;
+
+    private RowSplitWorker() {
+        thread = new Thread(this::loop, "occam-row-split");
+        thread.setDaemon(true);
+        thread.start();
+    }
+
+    /** The shared worker, started on first use (holder idiom: one per JVM, created lazily). */
+    private static final class Holder {
+        static final RowSplitWorker SHARED = new RowSplitWorker();
+    }
+
+    /**
+     * Leases the shared worker to the calling solver until {@link #release}, or returns null when
+     * there is only one processor or another solver holds it.
+     */
+    static RowSplitWorker tryAcquire() {
+        if (Runtime.getRuntime().availableProcessors() < 2) return null;
+        RowSplitWorker w = Holder.SHARED;
+        return w.leased.compareAndSet(false, true) ? w : null;
+    }
+
+    /** Ends the lease taken by {@link #tryAcquire}. */
+    void release() {
+        leased.set(false);
+    }
+
+    /**
+     * Block boundaries for n rows: {@link #BLOCKS} + 1 increasing row indices from 0 to n, inner
+     * ones multiples of 8 (so blocks that run on different cores share no cache line of vectors).
+     */
+    static int[] blockBounds(int n) {
+        int[] b = new int[BLOCKS + 1];
+        for (int k = 1; k < BLOCKS; k++) b[k] = (int) ((long) n * k / BLOCKS) & ~7;
+        b[BLOCKS] = n;
+        return b;
+    }
+
+    /**
+     * Runs every block of {@code p} without the worker, in block order: the same sums as {@link #run}.
+     */
+    static void runAlone(Pass p, int[] bounds, double[][] partials) {
+        for (int b = 0; b < BLOCKS; b++) p.run(b, bounds[b], bounds[b + 1], partials[b]);
+    }
+
+    /**
+     * Runs every block b of {@code p} (rows [bounds[b], bounds[b+1]), sums into partials[b]) on the
+     * calling thread and the worker; returns when all are done.
+     */
+    void run(Pass p, int[] bounds, double[][] partials) {
+        if (backingOff) {
+            if (System.nanoTime() < backOffUntil) {
+                runAlone(p, bounds, partials);
+                return;
+            }
+            backingOff = false;
+            resumedAt = System.nanoTime();
+        }
+        this.pass = p;
+        this.bounds = bounds;
+        this.partials = partials;
+        finished.set(0);
+        claimed.set(0);
+        posted.incrementAndGet();
+        if (workerParked) LockSupport.unpark(thread);
+        long start = System.nanoTime();
+        int mine = 0;
+        try {
+            for (int b = 0; b < BLOCKS / 2 && claim(b); b++) {
+                mine++;
+                p.run(b, bounds[b], bounds[b + 1], partials[b]);
+            }
+            for (int b = BLOCKS - 1; b >= BLOCKS / 2 && claim(b); b--) {
+                mine++;
+                p.run(b, bounds[b], bounds[b + 1], partials[b]);
+            }
+        } finally {
+            // also after a failure here: the worker's blocks must end before the next pass is posted
+            if (mine < BLOCKS) awaitWorker(mine, start);
+            this.pass = null;
+            this.partials = null;
+        }
+        Throwable t = failure;
+        if (t != null) {
+            failure = null;
+            if (t instanceof RuntimeException e) throw e;
+            if (t instanceof Error e) throw e;
+            throw new IllegalStateException(t);
+        }
+    }
+
+    private boolean claim(int b) {
+        int bit = 1 << b;
+        while (true) {
+            int m = claimed.get();
+            if ((m & bit) != 0) return false;
+            if (claimed.compareAndSet(m, m | bit)) return true;
+        }
+    }
+
+    /**
+     * Waits until the worker finished the blocks it claimed ({@code mine} blocks were claimed here;
+     * the pass began at {@code passStart}).
+     */
+    private void awaitWorker(int mine, long passStart) {
+        // after a failure here some blocks are claimed by nobody: take them so the count can complete
+        int rest = ALL & ~claimed.getAndSet(ALL);
+        int expected = BLOCKS - mine - Integer.bitCount(rest);
+        long start = 0;
+        long patience = LATE_NANOS;
+        int spins = 0;
+        while (finished.get() < expected) {
+            if (++spins < 64) {
+                Thread.onSpinWait();
+                continue;
+            }
+            spins = 0;
+            long now = System.nanoTime();
+            if (start == 0) {
+                start = now;
+                // a worker as fast as the caller is done within the caller's own time for its blocks
+                patience = Math.max(LATE_NANOS, now - passStart);
+            } else if (now - start > patience) {
+                // the worker lost its core in the middle of a block: sleep until it is done (it reads
+                // waiter after counting its block, and we re-read the count after writing waiter, so no
+                // wake-up is lost), then leave it out for a while
+                waiter = Thread.currentThread();
+                if (finished.get() < expected) LockSupport.parkNanos(this, 1_000_000L);
+                waiter = null;
+                backOff = now - resumedAt < 4 * backOff ? Math.min(2 * backOff, MAX_BACK_OFF_NANOS) : BACK_OFF_NANOS;
+                backingOff = true;
+                backOffUntil = System.nanoTime() + backOff;
+            }
+        }
+    }
+
+    private void loop() {
+        int seen = 0;
+        while (true) {
+            seen = awaitPosted(seen);
+            int ran = 0;
+            for (int b = BLOCKS / 2; b < BLOCKS && claim(b); b++) {
+                try {
+                    pass.run(b, bounds[b], bounds[b + 1], partials[b]);
+                } catch (Throwable t) {
+                    failure = t;
+                }
+                ran++;
+            }
+            if (ran > 0) {
+                finished.addAndGet(ran);
+                Thread w = waiter;
+                if (w != null) LockSupport.unpark(w);
+            }
+        }
+    }
+
+    /** Waits for a pass posted after {@code seen}; returns its number. */
+    private int awaitPosted(int seen) {
+        long start = System.nanoTime();
+        int spins = 0;
+        int now;
+        while ((now = posted.get()) == seen) {
+            if (++spins < 64) {
+                Thread.onSpinWait();
+                continue;
+            }
+            spins = 0;
+            if (System.nanoTime() - start > WORKER_SPIN_NANOS) {
+                // idle: park until a caller posts (it reads workerParked after bumping posted, and we
+                // re-read posted after writing workerParked, so no pass is missed)
+                workerParked = true;
+                if (posted.get() == seen) LockSupport.park(this);
+                workerParked = false;
+                start = System.nanoTime();
+            }
+        }
+        return now;
+    }
+}
