@@ -97,6 +97,12 @@ final class RowSplitWorker {
         leased.set(false);
     }
 
+    /** Forgets an earlier late worker, so the next pass is shared again (for tests that need the worker). */
+    void clearBackOff() {
+        backingOff = false;
+        backOff = BACK_OFF_NANOS;
+    }
+
     /**
      * Block boundaries for n rows: {@link #BLOCKS} + 1 increasing row indices from 0 to n, inner
      * ones multiples of 8 (so blocks that run on different cores share no cache line of vectors).
@@ -131,6 +137,7 @@ final class RowSplitWorker {
         this.pass = p;
         this.bounds = bounds;
         this.partials = partials;
+        failure = null;
         finished.set(0);
         claimed.set(0);
         posted.incrementAndGet();
@@ -154,7 +161,6 @@ final class RowSplitWorker {
         }
         Throwable t = failure;
         if (t != null) {
-            failure = null;
             if (t instanceof RuntimeException e) throw e;
             if (t instanceof Error e) throw e;
             throw new IllegalStateException(t);
