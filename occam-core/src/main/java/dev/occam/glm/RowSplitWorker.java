@@ -24,9 +24,14 @@ import java.util.concurrent.locks.LockSupport;
  *
  * <p>A solver {@linkplain #tryAcquire leases} the worker for one solve (one solver at a time; another
  * gets {@code null} and runs all blocks itself). The worker spins briefly between passes and then
- * parks, so it does not burn a core while no solver runs. When the worker was descheduled in the
- * middle of a block (the caller had to wait long for it: the machine is busy), the caller runs the
- * passes alone for a while rather than wait for a thread that gets no core.
+ * parks, so it does not burn a core while no solver runs.
+ *
+ * <p>A block the worker has claimed cannot be taken back, so when the worker loses its core in the
+ * middle of one the caller waits. On a quiet machine that happens a few times a second for well
+ * under a millisecond (other processes' housekeeping) and costs little. While another program keeps
+ * a core busy it happens every few milliseconds; the caller notices that the time it lost waiting
+ * in a window of passes is a sizeable part of the window and runs the passes alone for a while
+ * (longer each time it happens again right after).
  */
 final class RowSplitWorker {
     /** A pass over the rows [from, to) of block {@code block}, writing that block's partial sums to {@code out}. */
@@ -37,17 +42,26 @@ final class RowSplitWorker {
     /** Blocks per pass. */
     static final int BLOCKS = 8;
     private static final int ALL = (1 << BLOCKS) - 1;
-    /** How long the idle worker spins for the next pass before parking (passes come every ~10–50 µs). */
-    private static final long WORKER_SPIN_NANOS = 200_000L;
-    /** A wait this long for one of the worker's blocks means it lost its core (a block takes microseconds). */
-    private static final long LATE_NANOS = 200_000L;
     /**
-     * After a late worker, passes run on the caller alone for this long; doubled (up to
-     * {@link #MAX_BACK_OFF_NANOS}) when the worker is late again soon after it was taken back,
-     * as it is while another program keeps a core busy.
+     * How long the idle worker spins for the next pass before parking. Passes come every ~10–50 µs
+     * within a solve; between the solves of an IRLS fit the caller works on its own for about a
+     * millisecond, and a parked worker wakes slowly (often on the caller's core, see awaitWorker).
      */
+    private static final long WORKER_SPIN_NANOS = 2_000_000L;
+    /**
+     * Waiting for the worker longer than this counts as lost (a block takes microseconds; the
+     * caller normally waits a few for the worker's last one). After it the caller also yields its
+     * core between checks: a worker just woken often waits on the caller's own core.
+     */
+    private static final long LOST_AFTER_NANOS = 20_000L;
+    /** After this long waiting, the caller sleeps until the worker wakes it. */
+    private static final long PARK_AFTER_NANOS = 200_000L;
+    /** Passes per accounting window, and the share of the window's time lost that makes the caller go alone. */
+    private static final int WINDOW = 1024;
+    private static final double MAX_LOST_SHARE = 0.1;
+    /** How long the caller goes alone, first and at most (doubling when the first window after is bad again). */
     private static final long BACK_OFF_NANOS = 20_000_000L;
-    private static final long MAX_BACK_OFF_NANOS = 2_000_000_000L;
+    private static final long MAX_BACK_OFF_NANOS = 1_000_000_000L;
 
     private final AtomicBoolean leased = new AtomicBoolean();
     /** Bit b set: block b of the current pass is taken. Reset (with {@link #finished}) by the caller per pass. */
@@ -63,12 +77,16 @@ final class RowSplitWorker {
     private volatile Throwable failure;
     private volatile boolean workerParked;
     private volatile Thread waiter;
-    // Caller-side state (handed from solver to solver with the lease): until when (System.nanoTime)
-    // the caller runs passes alone, for how long it did last time, and when it last took the worker back.
-    private long backOffUntil;
+    // Caller-side state, handed from solver to solver with the lease: the current window (passes,
+    // their time, the time lost waiting), whether it is the first after going alone, and until when
+    // (System.nanoTime) the caller goes alone, and for how long it did last.
+    private int windowPasses;
+    private long windowNanos;
+    private long windowLost;
+    private boolean firstWindowAfterBackOff;
     private boolean backingOff;
+    private long backOffUntil;
     private long backOff = BACK_OFF_NANOS;
-    private long resumedAt;
     private final Thread thread;
 
     private RowSplitWorker() {
@@ -97,10 +115,13 @@ final class RowSplitWorker {
         leased.set(false);
     }
 
-    /** Forgets an earlier late worker, so the next pass is shared again (for tests that need the worker). */
+    /** Forgets earlier lost time, so the next pass is shared again (for tests that need the worker). */
     void clearBackOff() {
         backingOff = false;
         backOff = BACK_OFF_NANOS;
+        windowPasses = 0;
+        windowNanos = 0;
+        windowLost = 0;
     }
 
     /**
@@ -132,7 +153,7 @@ final class RowSplitWorker {
                 return;
             }
             backingOff = false;
-            resumedAt = System.nanoTime();
+            firstWindowAfterBackOff = true;
         }
         this.pass = p;
         this.bounds = bounds;
@@ -144,6 +165,7 @@ final class RowSplitWorker {
         if (workerParked) LockSupport.unpark(thread);
         long start = System.nanoTime();
         int mine = 0;
+        long lost = 0;
         try {
             for (int b = 0; b < BLOCKS / 2 && claim(b); b++) {
                 mine++;
@@ -155,10 +177,11 @@ final class RowSplitWorker {
             }
         } finally {
             // also after a failure here: the worker's blocks must end before the next pass is posted
-            if (mine < BLOCKS) awaitWorker(mine, start);
+            if (mine < BLOCKS) lost = awaitWorker(mine);
             this.pass = null;
             this.partials = null;
         }
+        account(System.nanoTime() - start, lost);
         Throwable t = failure;
         if (t != null) {
             if (t instanceof RuntimeException e) throw e;
@@ -177,15 +200,15 @@ final class RowSplitWorker {
     }
 
     /**
-     * Waits until the worker finished the blocks it claimed ({@code mine} blocks were claimed here;
-     * the pass began at {@code passStart}).
+     * Waits until the worker finished the blocks it claimed ({@code mine} blocks were claimed
+     * here); returns the time lost (waited beyond {@link #LOST_AFTER_NANOS}).
      */
-    private void awaitWorker(int mine, long passStart) {
+    private long awaitWorker(int mine) {
         // after a failure here some blocks are claimed by nobody: take them so the count can complete
         int rest = ALL & ~claimed.getAndSet(ALL);
         int expected = BLOCKS - mine - Integer.bitCount(rest);
         long start = 0;
-        long patience = LATE_NANOS;
+        long waited = 0;
         int spins = 0;
         while (finished.get() < expected) {
             if (++spins < 64) {
@@ -196,20 +219,39 @@ final class RowSplitWorker {
             long now = System.nanoTime();
             if (start == 0) {
                 start = now;
-                // a worker as fast as the caller is done within the caller's own time for its blocks
-                patience = Math.max(LATE_NANOS, now - passStart);
-            } else if (now - start > patience) {
+                continue;
+            }
+            waited = now - start;
+            if (waited > PARK_AFTER_NANOS) {
                 // the worker lost its core in the middle of a block: sleep until it is done (it reads
-                // waiter after counting its block, and we re-read the count after writing waiter, so no
-                // wake-up is lost), then leave it out for a while
+                // waiter after counting its blocks, and we re-read the count after writing waiter, so
+                // no wake-up is lost)
                 waiter = Thread.currentThread();
                 if (finished.get() < expected) LockSupport.parkNanos(this, 1_000_000L);
                 waiter = null;
-                backOff = now - resumedAt < 4 * backOff ? Math.min(2 * backOff, MAX_BACK_OFF_NANOS) : BACK_OFF_NANOS;
-                backingOff = true;
-                backOffUntil = System.nanoTime() + backOff;
+            } else if (waited > LOST_AFTER_NANOS) {
+                Thread.yield();
             }
         }
+        if (start != 0) waited = System.nanoTime() - start;
+        return Math.max(0, waited - LOST_AFTER_NANOS);
+    }
+
+    /** Counts one shared pass; at the end of a window in which too much time was lost, goes alone for a while. */
+    private void account(long nanos, long lost) {
+        windowNanos += nanos;
+        windowLost += lost;
+        if (++windowPasses < WINDOW) return;
+        if (windowLost > MAX_LOST_SHARE * windowNanos) {
+            // lost again right after going alone: the machine stays busy, stay away longer
+            backOff = firstWindowAfterBackOff ? Math.min(2 * backOff, MAX_BACK_OFF_NANOS) : BACK_OFF_NANOS;
+            backingOff = true;
+            backOffUntil = System.nanoTime() + backOff;
+        }
+        firstWindowAfterBackOff = false;
+        windowPasses = 0;
+        windowNanos = 0;
+        windowLost = 0;
     }
 
     private void loop() {
