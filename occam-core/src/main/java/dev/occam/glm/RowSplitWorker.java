@@ -26,12 +26,13 @@ import java.util.concurrent.locks.LockSupport;
  * gets {@code null} and runs all blocks itself). The worker spins briefly between passes and then
  * parks, so it does not burn a core while no solver runs.
  *
- * <p>A block the worker has claimed cannot be taken back, so when the worker loses its core in the
- * middle of one the caller waits. On a quiet machine that happens a few times a second for well
- * under a millisecond (other processes' housekeeping) and costs little. While another program keeps
- * a core busy it happens every few milliseconds; the caller notices that the time it lost waiting
- * in a window of passes is a sizeable part of the window and runs the passes alone for a while
- * (longer each time it happens again right after).
+ * <p>While another program keeps a core busy, three threads share two cores: the spinning worker
+ * then takes time from the caller and runs few blocks, and a block it claimed cannot be taken back
+ * when it loses its core in the middle of it, so the caller waits. The caller watches both over
+ * windows of passes and runs the passes alone for a while (the worker parks) when the worker ran
+ * under a quarter of the blocks or waiting cost a tenth of the time; longer each time it happens
+ * again right after. (On a quiet machine the worker runs close to half the blocks, and loses its
+ * core a few times a second for well under a millisecond, which costs little.)
  */
 final class RowSplitWorker {
     /** A pass over the rows [from, to) of block {@code block}, writing that block's partial sums to {@code out}. */
@@ -59,6 +60,7 @@ final class RowSplitWorker {
     /** Passes per accounting window, and the share of the window's time lost that makes the caller go alone. */
     private static final int WINDOW = 1024;
     private static final double MAX_LOST_SHARE = 0.1;
+    private static final double MIN_WORKER_SHARE = 0.25;
     /** How long the caller goes alone, first and at most (doubling when the first window after is bad again). */
     private static final long BACK_OFF_NANOS = 20_000_000L;
     private static final long MAX_BACK_OFF_NANOS = 1_000_000_000L;
@@ -83,6 +85,7 @@ final class RowSplitWorker {
     private int windowPasses;
     private long windowNanos;
     private long windowLost;
+    private long windowWorkerBlocks;
     private boolean firstWindowAfterBackOff;
     private boolean backingOff;
     private long backOffUntil;
@@ -122,6 +125,7 @@ final class RowSplitWorker {
         windowPasses = 0;
         windowNanos = 0;
         windowLost = 0;
+        windowWorkerBlocks = 0;
     }
 
     /**
@@ -181,7 +185,7 @@ final class RowSplitWorker {
             this.pass = null;
             this.partials = null;
         }
-        account(System.nanoTime() - start, lost);
+        account(System.nanoTime() - start, lost, BLOCKS - mine);
         Throwable t = failure;
         if (t != null) {
             if (t instanceof RuntimeException e) throw e;
@@ -237,12 +241,16 @@ final class RowSplitWorker {
         return Math.max(0, waited - LOST_AFTER_NANOS);
     }
 
-    /** Counts one shared pass; at the end of a window in which too much time was lost, goes alone for a while. */
-    private void account(long nanos, long lost) {
+    /**
+     * Counts one shared pass ({@code workerBlocks} of its blocks ran on the worker); at the end of a
+     * window in which the worker helped too little or cost too much waiting, goes alone for a while.
+     */
+    private void account(long nanos, long lost, int workerBlocks) {
         windowNanos += nanos;
         windowLost += lost;
+        windowWorkerBlocks += workerBlocks;
         if (++windowPasses < WINDOW) return;
-        if (windowLost > MAX_LOST_SHARE * windowNanos) {
+        if (windowLost > MAX_LOST_SHARE * windowNanos || windowWorkerBlocks < MIN_WORKER_SHARE * WINDOW * BLOCKS) {
             // lost again right after going alone: the machine stays busy, stay away longer
             backOff = firstWindowAfterBackOff ? Math.min(2 * backOff, MAX_BACK_OFF_NANOS) : BACK_OFF_NANOS;
             backingOff = true;
@@ -252,6 +260,7 @@ final class RowSplitWorker {
         windowPasses = 0;
         windowNanos = 0;
         windowLost = 0;
+        windowWorkerBlocks = 0;
     }
 
     private void loop() {

@@ -20,10 +20,10 @@ import java.util.Arrays;
  * <p>For dense X a move is lazy: a change of b_j (and of the intercept after it) is remembered as
  * a pending shift wr += W∘(β − α·x_j) and applied by the next column pass, in the same sweep over
  * the rows that reads the next coordinate's sums. Coordinate descent is memory-bound on large n,
- * and this reads the residual and weights once per coordinate instead of twice. Every reader of
- * the residual from outside (residual, gradient, curvature, the end of {@link #solve}) sees the
- * shift applied: nothing is pending when a method other than {@code move}/{@code moveIntercept}
- * returns, except right after those two.
+ * and this reads the residual and weights once per coordinate instead of twice. Whatever reads the
+ * residual (residual, gradient, a curvature pass, the next move) applies the pending shift first,
+ * and {@link #solve} applies it before it returns, so the class behaves as if every move were
+ * applied at once; after a solve nothing is pending and gradients may be read concurrently.
  *
  * <p>From {@link #SPLIT_ROWS} rows on, each dense column pass is cut into blocks of rows; during
  * {@link #solve} the shared {@link RowSplitWorker} runs part of them when it is free. The blocks'
