@@ -55,11 +55,15 @@ final class VectorKernels {
     }
 
     static void dotWeightedMoments(int n, double[] x, int xOff, double[] r, double[] w, double[] out) {
+        dotWeightedMomentsRows(0, n, x, xOff, r, w, out);
+    }
+
+    static void dotWeightedMomentsRows(int from, int to, double[] x, int xOff, double[] r, double[] w, double[] out) {
         DoubleVector dot = DoubleVector.zero(S);
         DoubleVector sw = DoubleVector.zero(S);
         DoubleVector sq = DoubleVector.zero(S);
-        int i = 0;
-        for (; i + L <= n; i += L) {
+        int i = from;
+        for (; i + L <= to; i += L) {
             DoubleVector xv = DoubleVector.fromArray(S, x, xOff + i);
             dot = xv.fma(DoubleVector.fromArray(S, r, i), dot);
             DoubleVector wx = DoubleVector.fromArray(S, w, i).mul(xv);
@@ -69,11 +73,85 @@ final class VectorKernels {
         double d = dot.reduceLanes(VectorOperators.ADD);
         double s = sw.reduceLanes(VectorOperators.ADD);
         double q = sq.reduceLanes(VectorOperators.ADD);
-        for (; i < n; i++) {
+        for (; i < to; i++) {
             double xi = x[xOff + i];
             d += xi * r[i];
             s += w[i] * xi;
             q += w[i] * xi * xi;
+        }
+        out[0] = d;
+        out[1] = s;
+        out[2] = q;
+    }
+
+    static void weightedShiftRows(int from, int to, double a, double b, double[] x, int xOff, double[] w, double[] r) {
+        DoubleVector na = DoubleVector.broadcast(S, -a);
+        DoubleVector vb = DoubleVector.broadcast(S, b);
+        int i = from;
+        for (; i + L <= to; i += L) {
+            DoubleVector t = DoubleVector.fromArray(S, x, xOff + i).fma(na, vb);
+            DoubleVector.fromArray(S, w, i).fma(t, DoubleVector.fromArray(S, r, i)).intoArray(r, i);
+        }
+        for (; i < to; i++) r[i] += w[i] * (b - a * x[xOff + i]);
+    }
+
+    static double shiftThenDotRows(int from, int to, double a, double b, double[] xs, int sOff,
+                                   double[] xk, int kOff, double[] w, double[] r) {
+        DoubleVector na = DoubleVector.broadcast(S, -a);
+        DoubleVector vb = DoubleVector.broadcast(S, b);
+        // two accumulators, as in dot: the shift is independent per row, the sum is one chain
+        DoubleVector d0 = DoubleVector.zero(S);
+        DoubleVector d1 = DoubleVector.zero(S);
+        int i = from;
+        for (; i + 2 * L <= to; i += 2 * L) {
+            DoubleVector t0 = DoubleVector.fromArray(S, xs, sOff + i).fma(na, vb);
+            DoubleVector t1 = DoubleVector.fromArray(S, xs, sOff + i + L).fma(na, vb);
+            DoubleVector r0 = DoubleVector.fromArray(S, w, i).fma(t0, DoubleVector.fromArray(S, r, i));
+            DoubleVector r1 = DoubleVector.fromArray(S, w, i + L).fma(t1, DoubleVector.fromArray(S, r, i + L));
+            r0.intoArray(r, i);
+            r1.intoArray(r, i + L);
+            d0 = DoubleVector.fromArray(S, xk, kOff + i).fma(r0, d0);
+            d1 = DoubleVector.fromArray(S, xk, kOff + i + L).fma(r1, d1);
+        }
+        double d = d0.add(d1).reduceLanes(VectorOperators.ADD);
+        for (; i < to; i++) {
+            double ri = r[i] + w[i] * (b - a * xs[sOff + i]);
+            r[i] = ri;
+            d += xk[kOff + i] * ri;
+        }
+        return d;
+    }
+
+    static void shiftThenDotWeightedMomentsRows(int from, int to, double a, double b, double[] xs, int sOff,
+                                                double[] xk, int kOff, double[] w, double[] r, double[] out) {
+        DoubleVector na = DoubleVector.broadcast(S, -a);
+        DoubleVector vb = DoubleVector.broadcast(S, b);
+        DoubleVector dot = DoubleVector.zero(S);
+        DoubleVector sw = DoubleVector.zero(S);
+        DoubleVector sq = DoubleVector.zero(S);
+        int i = from;
+        for (; i + L <= to; i += L) {
+            DoubleVector wv = DoubleVector.fromArray(S, w, i);
+            DoubleVector t = DoubleVector.fromArray(S, xs, sOff + i).fma(na, vb);
+            DoubleVector rv = wv.fma(t, DoubleVector.fromArray(S, r, i));
+            rv.intoArray(r, i);
+            DoubleVector xv = DoubleVector.fromArray(S, xk, kOff + i);
+            dot = xv.fma(rv, dot);
+            DoubleVector wx = wv.mul(xv);
+            sw = sw.add(wx);
+            sq = wx.fma(xv, sq);
+        }
+        double d = dot.reduceLanes(VectorOperators.ADD);
+        double s = sw.reduceLanes(VectorOperators.ADD);
+        double q = sq.reduceLanes(VectorOperators.ADD);
+        for (; i < to; i++) {
+            double wi = w[i];
+            double ri = r[i] + wi * (b - a * xs[sOff + i]);
+            r[i] = ri;
+            double xi = xk[kOff + i];
+            d += xi * ri;
+            s += wi * xi;
+            q += wi * xi * xi;
         }
         out[0] = d;
         out[1] = s;
