@@ -131,8 +131,13 @@ final class WeightedLeastSquares {
         if (!hasCurvature[j]) {
             if (dense) {
                 gradientFillingCurvature(j, true);
+            } else if (hasSum[j]) {
+                storeCurvature(j, colSumW[j], pr.x.weightedSumOfSquares(j, w));
             } else {
-                storeCurvature(j, columnSum(j), pr.x.weightedSumOfSquares(j, w));
+                // Σ W x and Σ W x² in one pass over the column's entries
+                double[] m = new double[2];
+                ((SparseMatrix) pr.x).weightedMoments(j, w, m);
+                storeCurvature(j, m[0], m[1]);
             }
         }
         return xv[j];
@@ -159,9 +164,20 @@ final class WeightedLeastSquares {
             double s = Blas1.dot(n, xd, j * n, wr, 0);
             return (s - c * sumWr) / pr.scales[j];
         }
-        double dot = pr.x.dotColumn(j, wr);
-        if (o == 0.0) return (dot - c * sumWr) / pr.scales[j];
-        return (dot + o * columnSum(j) - c * (sumWr + o * sumW)) / pr.scales[j];
+        if (o == 0.0) return (pr.x.dotColumn(j, wr) - c * sumWr) / pr.scales[j];
+        double dot;
+        if (hasSum[j]) {
+            dot = pr.x.dotColumn(j, wr);
+        } else {
+            // the column's Σ W x comes with the inner product, in the same pass (each thread of a
+            // parallel refresh writes only its own columns' entries)
+            double[] two = new double[2];
+            ((SparseMatrix) pr.x).dotColumnTwo(j, wr, w, two);
+            dot = two[0];
+            colSumW[j] = two[1];
+            hasSum[j] = true;
+        }
+        return (dot + o * colSumW[j] - c * (sumWr + o * sumW)) / pr.scales[j];
     }
 
     /** Applies a change d of coefficient j to the residual (for dense X lazily: see the class comment). */
