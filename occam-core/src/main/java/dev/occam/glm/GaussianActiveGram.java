@@ -26,21 +26,13 @@ import dev.occam.linalg.Blas1;
  * {@link #MAX_GRAM} features (a Gram of 128 MiB); past it the solver continues with naive updates
  * only.
  */
-final class GaussianActiveGram implements PointSolver {
+final class GaussianActiveGram extends GaussianNaive {
     static final int MAX_GRAM = 4096;
 
     private final int maxGram;
 
-    private final Problem pr;
-    private final double[] y;
     private final double[] xd;
     private final int n;
-    private final double[] b;
-    private final double[] b0 = new double[1];
-    private final WeightedLeastSquares wls;
-    /** Gradients of the features outside the strong set, as last refreshed (KKT check). */
-    private final double[] grad;
-    private final double nullDev;
 
     /** Position of each feature in E, −1 outside. */
     private final int[] pos;
@@ -64,36 +56,18 @@ final class GaussianActiveGram implements PointSolver {
 
     /** @param maxGram most features kept in the Gram matrix (tests lower it to reach the fallback) */
     GaussianActiveGram(Problem pr, double[] y, int maxGram) {
+        super(pr, y);
         if (maxGram < 1) throw new IllegalArgumentException("maxGram must be >= 1; got " + maxGram);
         this.maxGram = maxGram;
         if (!(pr.x instanceof DenseMatrix dm)) {
             throw new IllegalArgumentException("active-set Gram updates need a dense matrix");
         }
-        this.pr = pr;
-        this.y = y;
         this.xd = dm.values();
         this.n = pr.n;
-        this.b = new double[pr.p];
-        this.grad = new double[pr.p];
         this.pos = new int[pr.p];
         java.util.Arrays.fill(pos, -1);
         this.v = new double[n];
-        double ybar = 0;
-        for (int i = 0; i < n; i++) ybar += pr.u[i] * y[i];
-        b0[0] = pr.intercept ? ybar : 0.0;
-        double[] r = new double[n];
-        double dev = 0;
-        for (int i = 0; i < n; i++) {
-            double ri = y[i] - b0[0];
-            r[i] = pr.u[i] * ri;
-            dev += pr.u[i] * ri * ri;
-        }
-        this.nullDev = dev;
-        this.wls = new WeightedLeastSquares(pr);
-        wls.reset(pr.u, r);
     }
-
-    @Override public int responses() { return 1; }
 
     @Override
     public long solve(double lambda, int[] strong, double thr, long budget) {
@@ -221,25 +195,4 @@ final class GaussianActiveGram implements PointSolver {
         gram = java.util.Arrays.copyOf(gram, cap);
         for (int e = 0; e < ne; e++) gram[e] = java.util.Arrays.copyOf(gram[e], cap);
     }
-
-    @Override
-    public void refreshGradients(int[] which, int count) {
-        // solve() always ends with the residual current
-        ParallelColumns.forEach(which, count, pr.entriesPerColumn(), j -> grad[j] = wls.gradient(j));
-    }
-
-    @Override public double gradientScore(int j) { return Math.abs(grad[j]); }
-
-    @Override public boolean violates(int j, double lambda) { return pr.violates(j, grad[j], lambda); }
-
-    @Override
-    public double deviance() {
-        double[] eta = new double[n];
-        pr.linearPredictor(b0[0], b, eta);
-        return Deviance.gaussian(y, eta, pr.u);
-    }
-
-    @Override public double nullDeviance() { return nullDev; }
-    @Override public double[][] coefficients() { return new double[][] {b}; }
-    @Override public double[] intercepts() { return b0; }
 }

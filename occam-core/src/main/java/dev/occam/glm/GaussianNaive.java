@@ -5,12 +5,15 @@ package dev.occam.glm;
  * is computed when the feature is visited (cost n, or the column's non-zeros, per visit). The right
  * choice when p is large relative to n, and for sparse X.
  */
-final class GaussianNaive implements PointSolver {
-    private final Problem pr;
-    private final double[] y;
-    private final double[] b;
-    private final double[] b0 = new double[1];
-    private final WeightedLeastSquares wls;
+class GaussianNaive implements PointSolver {
+    // shared with GaussianActiveGram, which only changes how solve() sweeps
+    final Problem pr;
+    final double[] y;
+    /** Standardized coefficients. */
+    final double[] b;
+    final double[] b0 = new double[1];
+    final WeightedLeastSquares wls;
+    /** Gradients of the features outside the strong set, as last refreshed (KKT check). */
     private final double[] grad;
     private final double nullDev;
 
@@ -19,19 +22,11 @@ final class GaussianNaive implements PointSolver {
         this.y = y;
         this.b = new double[pr.p];
         this.grad = new double[pr.p];
-        double ybar = 0;
-        for (int i = 0; i < pr.n; i++) ybar += pr.u[i] * y[i];
-        b0[0] = pr.intercept ? ybar : 0.0;
-        double[] r = new double[pr.n];
-        double dev = 0;
-        for (int i = 0; i < pr.n; i++) {
-            double ri = y[i] - b0[0];
-            r[i] = pr.u[i] * ri;
-            dev += pr.u[i] * ri * ri;
-        }
-        this.nullDev = dev;
+        GaussianNullModel start = GaussianNullModel.of(pr, y);
+        b0[0] = start.intercept();
+        this.nullDev = start.deviance();
         this.wls = new WeightedLeastSquares(pr);
-        wls.reset(pr.u, r);
+        wls.reset(pr.u, start.weightedResidual());
     }
 
     @Override public int responses() { return 1; }
@@ -43,6 +38,7 @@ final class GaussianNaive implements PointSolver {
 
     @Override
     public void refreshGradients(int[] which, int count) {
+        // solve() always ends with the residual current
         ParallelColumns.forEach(which, count, pr.entriesPerColumn(), j -> grad[j] = wls.gradient(j));
     }
 

@@ -42,22 +42,6 @@ final class VectorKernels {
         for (; i < n; i++) y[yOff + i] += a * x[xOff + i];
     }
 
-    static void weightedShift(int n, double a, double c, double[] x, int xOff, double[] w, double[] r) {
-        DoubleVector na = DoubleVector.broadcast(S, -a);
-        DoubleVector ac = DoubleVector.broadcast(S, a * c);
-        int i = 0;
-        for (; i + L <= n; i += L) {
-            DoubleVector t = DoubleVector.fromArray(S, x, xOff + i).fma(na, ac);
-            DoubleVector.fromArray(S, w, i).fma(t, DoubleVector.fromArray(S, r, i)).intoArray(r, i);
-        }
-        double acs = a * c;
-        for (; i < n; i++) r[i] += w[i] * (acs - a * x[xOff + i]);
-    }
-
-    static void dotWeightedMoments(int n, double[] x, int xOff, double[] r, double[] w, double[] out) {
-        dotWeightedMomentsRows(0, n, x, xOff, r, w, out);
-    }
-
     static void dotWeightedMomentsRows(int from, int to, double[] x, int xOff, double[] r, double[] w, double[] out) {
         DoubleVector dot = DoubleVector.zero(S);
         DoubleVector sw = DoubleVector.zero(S);

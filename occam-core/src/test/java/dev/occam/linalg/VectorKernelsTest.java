@@ -40,39 +40,6 @@ class VectorKernelsTest {
         for (int i = 0; i < 3; i++) assertThat(y1[i]).isEqualTo(y[i]);
     }
 
-    @ParameterizedTest
-    @ValueSource(ints = {0, 1, 5, 8, 13, 64, 999})
-    void weightedKernelsMatchThePlainLoops(int n) {
-        Random rnd = new Random(100 + n);
-        double[] x = gaussian(rnd, 2 * n + 1);
-        double[] w = new double[n];
-        for (int i = 0; i < n; i++) w[i] = rnd.nextDouble();
-        double[] r = gaussian(rnd, n);
-        int off = n + 1;
-
-        double[] r1 = r.clone();
-        double[] r2 = r.clone();
-        VectorKernels.weightedShift(n, 0.3, -1.7, x, off, w, r1);
-        CoordinateKernels.weightedShiftPlain(n, 0.3, -1.7, x, off, w, r2);
-        for (int i = 0; i < n; i++) assertThat(r1[i]).isCloseTo(r2[i], within(1e-14));
-
-        double[] m1 = new double[3];
-        double[] m2 = new double[3];
-        VectorKernels.dotWeightedMoments(n, x, off, r, w, m1);
-        CoordinateKernels.dotWeightedMomentsPlain(n, x, off, r, w, m2);
-        for (int k = 0; k < 3; k++) assertThat(m1[k]).isCloseTo(m2[k], within(1e-12));
-        if (n > 0) {
-            // and against the definition, term by term
-            double dot = 0, sw = 0, sq = 0;
-            for (int i = 0; i < n; i++) {
-                dot += x[off + i] * r[i];
-                sw += w[i] * x[off + i];
-                sq += w[i] * x[off + i] * x[off + i];
-            }
-            assertThat(m1).containsExactly(new double[] {dot, sw, sq}, within(1e-12));
-        }
-    }
-
     private static double[] gaussian(Random rnd, int n) {
         double[] v = new double[n];
         for (int i = 0; i < n; i++) v[i] = rnd.nextGaussian();
