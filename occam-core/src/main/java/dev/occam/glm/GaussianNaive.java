@@ -16,6 +16,8 @@ class GaussianNaive implements PointSolver {
     /** Gradients of the features outside the strong set, as last refreshed (KKT check). */
     private final double[] grad;
     private final double nullDev;
+    /** Scratch copy of the residual for {@link #residual()}. */
+    private double[] residual;
 
     GaussianNaive(Problem pr, double[] y) {
         this.pr = pr;
@@ -40,6 +42,13 @@ class GaussianNaive implements PointSolver {
     public void refreshGradients(int[] which, int count) {
         // solve() always ends with the residual current
         ParallelColumns.forEach(which, count, pr.entriesPerColumn(), j -> grad[j] = wls.gradient(j));
+    }
+
+    @Override
+    public double[] residual() {
+        if (residual == null) residual = new double[pr.n];
+        for (int i = 0; i < pr.n; i++) residual[i] = wls.residual(i);
+        return residual;
     }
 
     @Override public double gradientScore(int j) { return Math.abs(grad[j]); }

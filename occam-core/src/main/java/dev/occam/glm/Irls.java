@@ -120,6 +120,8 @@ final class Irls implements PointSolver {
         ParallelColumns.forEach(which, count, pr.entriesPerColumn(), j -> grad[j] = pr.gradient(j, r, sumR));
     }
 
+    @Override public double[] residual() { return r; }
+
     @Override public double gradientScore(int j) { return Math.abs(grad[j]); }
     @Override public boolean violates(int j, double lambda) { return pr.violates(j, grad[j], lambda); }
 

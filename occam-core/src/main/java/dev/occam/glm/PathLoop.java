@@ -22,12 +22,12 @@ final class PathLoop {
 
     private PathLoop() { }
 
-    static double lambdaMax(Problem pr, PointSolver solver) {
+    static double lambdaMax(Problem pr, GradientBounds gradients) {
         double alphaEff = Math.max(pr.alpha, 1e-3);
         double max = 0;
         for (int j = 0; j < pr.p; j++) {
             if (pr.excluded[j] || pr.vp[j] <= 0) continue;
-            max = Math.max(max, solver.gradientScore(j) / pr.vp[j]);
+            max = Math.max(max, gradients.score(j) / pr.vp[j]);
         }
         return max / alphaEff;
     }
@@ -59,8 +59,9 @@ final class PathLoop {
         int[] rest = new int[p];
         int nr = 0;
         for (int j = 0; j < p; j++) if (!pr.excluded[j] && !inStrong[j]) rest[nr++] = j;
-        solver.refreshGradients(rest, nr);
-        double lambdaMax = lambdaMax(pr, solver);
+        GradientBounds gradients = new GradientBounds(pr, solver);
+        gradients.refresh(rest, nr, Double.NaN);
+        double lambdaMax = lambdaMax(pr, gradients);
 
         double[] lambdas;
         boolean auto = userLambdas == null;
@@ -94,7 +95,7 @@ final class PathLoop {
             // sequential strong rule
             for (int j = 0; j < p; j++) {
                 if (inStrong[j] || pr.excluded[j]) continue;
-                if (!s.strongRules() || solver.gradientScore(j) >= pr.alpha * pr.vp[j] * (2 * lambda - prevLambda)) {
+                if (!s.strongRules() || gradients.score(j) >= pr.alpha * pr.vp[j] * (2 * lambda - prevLambda)) {
                     inStrong[j] = true;
                     strong[ns++] = j;
                 }
@@ -116,11 +117,13 @@ final class PathLoop {
                 }
                 nr = 0;
                 for (int j = 0; j < p; j++) if (!pr.excluded[j] && !inStrong[j]) rest[nr++] = j;
-                solver.refreshGradients(rest, nr);
+                // exact enough for the KKT check at λ and the strong rule at the next λ
+                double level = l + 1 < nl && s.strongRules() ? Math.min(lambda, 2 * lambdas[l + 1] - lambda) : lambda;
+                gradients.refresh(rest, nr, level);
                 int added = 0;
                 for (int m = 0; m < nr; m++) {
                     int j = rest[m];
-                    if (solver.violates(j, lambda)) {
+                    if (gradients.violates(j, lambda)) {
                         inStrong[j] = true;
                         strong[ns++] = j;
                         added++;

@@ -32,6 +32,16 @@ interface PointSolver {
     /** Whether feature j, currently outside the strong set, violates the KKT conditions at λ. */
     boolean violates(int j, double lambda);
 
+    /**
+     * The weighted residual r with gradient_j = x̃_jᵀr at the current solution (after {@link #solve}
+     * returned), or null when the solver has no single one or keeps every gradient anyway: lets
+     * {@link GradientBounds} skip features whose gradient provably stays small. The array may be
+     * live: read it before the next solve.
+     */
+    default double[] residual() {
+        return null;
+    }
+
     /** Σ_i u_i · unit deviance at the current solution. */
     double deviance();
 
