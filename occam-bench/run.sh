@@ -8,7 +8,7 @@
 # Steps: build the bench jar; generate bench-data/ once (kept between runs); for every task run
 # every tool (one process per tool and task, so each has its own peak memory); evaluate every
 # tool's canonical objective at every λ with one evaluator (scripts/evaluate.py); tighten the
-# tolerance (÷10) of any tool whose objective is more than 1e-6 relative above the best any tool
+# tolerance (÷√10) of any tool whose objective is more than 1e-6 relative above the best any tool
 # reached, and run it again, until all agree or a tool has been tightened MAX_TIGHTEN times; record
 # one more Occam fit with Java Flight Recorder (untimed) to show where its time goes; then write the
 # report (scripts/report.py). Raw results: bench-out/ (git-ignored).
@@ -36,7 +36,8 @@ BUILD=1
 REPORT=1
 PROFILE=1
 FROM_DEFAULTS=0
-MAX_TIGHTEN=6
+MAX_TIGHTEN=8
+TIGHTEN=3.16227766              # each tightening divides a tolerance by √10: a grid of half decades, the same for every tool
 THRESHOLD=1e-6
 BUDGET=120                      # seconds: a tool stops repeating a fit once its runs exceed this
 THREADS=${BENCH_THREADS:-2}
@@ -77,8 +78,8 @@ start_tol() {
   fi
   case "$tool:$task" in
     occam:a-lasso) echo 1e-9 ;;   occam:a-enet) echo 1e-8 ;;   occam:c-lasso) echo 1e-12 ;;
-    occam:d-lasso) echo 1e-10 ;;
-    glmnet:c-lasso) echo 1e-12 ;;  glmnet:b-lasso) echo 1e-8 ;;  glmnet:d-lasso) echo 1e-9 ;;
+    occam:d-lasso) echo 3.16e-10 ;;
+    glmnet:c-lasso) echo 1e-12 ;;  glmnet:b-lasso) echo 1e-8 ;;  glmnet:d-lasso) echo 3.16e-9 ;;
     sklearn:c-lasso) echo 1e-5 ;;
     occam:*)   echo 1e-7 ;;
     glmnet:*)  echo 1e-7 ;;
@@ -155,7 +156,7 @@ for task in $TASKS; do
     done
     [ -z "$rerun" ] && break
     for tool in $rerun; do
-      tol[$tool]=$("$PY" -c "print('%g' % ($(printf '%s' "${tol[$tool]}") / 10))")
+      tol[$tool]=$("$PY" -c "print('%.3g' % ($(printf '%s' "${tol[$tool]}") / $TIGHTEN))")
       tightened[$tool]=$(( ${tightened[$tool]} + 1 ))
       run_tool "$tool" "$task" "${tol[$tool]}"
     done

@@ -320,8 +320,10 @@ where F_best is the lowest objective any tool reached there; the table shows the
 path. Tolerances mean different things in each tool (glmnet's `thresh` and Occam's tolerance bound the
 largest coordinate change relative to the null deviance, scikit-learn's `tol` bounds the duality gap
 relative to ‖y‖² or liblinear's gradient norm), so `run.sh` divides the tolerance of any tool whose gap
-exceeds 10⁻⁶ by 10 and runs it again, until every tool is within 10⁻⁶ (or has been tightened 6 times);
-the tolerance in the tables is the one finally used, and the time is the time at that tolerance.
+exceeds 10⁻⁶ by √10 and runs it again, until every tool is within 10⁻⁶ (or has been tightened 8 times);
+the tolerance in the tables is the one finally used, and the time is the time at that tolerance. Each
+tool starts from the loosest tolerance on this half-decade grid that met the rule when `run.sh` was
+calibrated (`start_tol`), so no tool is timed at a tighter setting than the rule needs.
 A scikit-learn logistic path that passes its time limit is stopped: its gap then covers only the
 λ values it reached and its time is a lower bound.
 
