@@ -79,7 +79,7 @@ start_tol() {
   fi
   case "$tool:$task" in
     occam:a-lasso) echo 3.16e-9 ;;  occam:a-enet) echo 3.16e-8 ;;  occam:b-lasso) echo 3.16e-8 ;;
-    occam:c-lasso) echo 3.16e-12 ;; occam:d-lasso) echo 3.16e-10 ;;
+    occam:c-lasso) echo 3.16e-12 ;; occam:d-lasso) echo 1e-9 ;;
     glmnet:b-lasso) echo 3.16e-8 ;; glmnet:c-lasso) echo 3.16e-12 ;; glmnet:d-lasso) echo 3.16e-9 ;;
     sklearn:c-lasso) echo 1e-5 ;;
     occam:*)   echo 1e-7 ;;
