@@ -205,8 +205,9 @@ def main():
     for k, v in machine_facts(a.jar, occam_any):
         md.append("| %s | %s |" % (k, v.replace("|", "·").replace("\n", " ")))
     md.append("| Threads | %s for every tool: OMP_NUM_THREADS = OPENBLAS_NUM_THREADS = MKL_NUM_THREADS, and the JVM's "
-              "-XX:ActiveProcessorCount. glmnet's and Occam's coordinate descent are single-threaded; "
-              "scikit-learn uses BLAS threads for the Gram matrix. |" % info.get("threads", "?"))
+              "-XX:ActiveProcessorCount. glmnet's coordinate descent is single-threaded; "
+              "Occam splits the row passes of large-n dense fits over both threads and uses BLAS threads for the Gram matrix, as "
+              "scikit-learn does. |" % info.get("threads", "?"))
     md.append("| Load average (1, 5, 15 min) | at start %s; at end %s. The machine is shared: other processes "
               "slow every tool alike, and wall-clock times carry that noise. |"
               % (info.get("load_start", "?"), info.get("load_end", "?")))
