@@ -70,6 +70,29 @@ public final class Blas1 {
         axpyPlain(n, a, x, xOff, y, yOff);
     }
 
+    /**
+     * y[i] += a·x[i] for i in [0, n) with x in single precision (each x[i] widened exactly).
+     *
+     * @param n number of elements
+     * @param a the multiplier
+     * @param x the vector added. Not modified.
+     * @param y the vector added to. Modified.
+     */
+    public static void axpy(int n, double a, float[] x, double[] y) {
+        if (Simd.ENABLED) {
+            VectorKernels.axpy(n, a, x, y);
+            return;
+        }
+        axpyPlain(n, a, x, y);
+    }
+
+    /** {@link #axpy(int, double, float[], double[])} without vectors. */
+    static void axpyPlain(int n, double a, float[] x, double[] y) {
+        for (int i = 0; i < n; i++) {
+            y[i] += a * x[i];
+        }
+    }
+
     /** {@link #axpy} without vectors. */
     static void axpyPlain(int n, double a, double[] x, int xOff, double[] y, int yOff) {
         for (int i = 0; i < n; i++) {

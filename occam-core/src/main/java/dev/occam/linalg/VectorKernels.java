@@ -1,6 +1,8 @@
 package dev.occam.linalg;
 
 import jdk.incubator.vector.DoubleVector;
+import jdk.incubator.vector.FloatVector;
+import jdk.incubator.vector.VectorShape;
 import jdk.incubator.vector.VectorOperators;
 import jdk.incubator.vector.VectorSpecies;
 
@@ -31,6 +33,18 @@ final class VectorKernels {
         double s = a.add(b).reduceLanes(VectorOperators.ADD);
         for (; i < n; i++) s += x[xOff + i] * y[yOff + i];
         return s;
+    }
+
+    private static final VectorSpecies<Float> HALF = VectorSpecies.of(float.class, VectorShape.forBitSize(S.vectorBitSize() / 2));
+
+    static void axpy(int n, double a, float[] x, double[] y) {
+        DoubleVector va = DoubleVector.broadcast(S, a);
+        int i = 0;
+        for (; i + L <= n; i += L) {
+            DoubleVector xv = (DoubleVector) FloatVector.fromArray(HALF, x, i).convertShape(VectorOperators.F2D, S, 0);
+            xv.fma(va, DoubleVector.fromArray(S, y, i)).intoArray(y, i);
+        }
+        for (; i < n; i++) y[i] += a * x[i];
     }
 
     static void axpy(int n, double a, double[] x, int xOff, double[] y, int yOff) {

@@ -56,8 +56,10 @@ class GaussianUpdatesTest {
         GlmPath active = ElasticNet.path(d, s.withUpdates(GlmSettings.Updates.ACTIVE_COVARIANCE));
         GlmPath naive = ElasticNet.path(d, s.withUpdates(GlmSettings.Updates.NAIVE));
         GlmPath covariance = ElasticNet.path(d, s.withUpdates(GlmSettings.Updates.COVARIANCE));
-        assertSame(active, naive, 1e-7);
-        assertSame(active, covariance, 1e-7);
+        // p > n: near the end of the path the optimum is flat in some directions, so exact solvers
+        // that take different routes agree to about 1e-7 in the coefficients, not to rounding
+        assertSame(active, naive, 1e-6);
+        assertSame(active, covariance, 1e-6);
         for (int l = 0; l < active.size(); l++) {
             assertThat(Kkt.worstViolation(d, active, l)).as("KKT at λ #%d", l).isLessThan(1e-6);
         }

@@ -40,6 +40,24 @@ class VectorKernelsTest {
         for (int i = 0; i < 3; i++) assertThat(y1[i]).isEqualTo(y[i]);
     }
 
+    @ParameterizedTest
+    @ValueSource(ints = {0, 1, 7, 8, 9, 17, 1000, 1003})
+    void singlePrecisionAxpyMatchesThePlainLoop(int n) {
+        Random rnd = new Random(40 + n);
+        float[] x = new float[n];
+        for (int i = 0; i < n; i++) x[i] = (float) rnd.nextGaussian();
+        double[] y = gaussian(rnd, n);
+        double[] y1 = y.clone();
+        double[] y2 = y.clone();
+        VectorKernels.axpy(n, -0.3, x, y1);
+        Blas1.axpyPlain(n, -0.3, x, y2);
+        for (int i = 0; i < n; i++) {
+            assertThat(y1[i]).isCloseTo(y2[i], within(1e-15));
+            // each float is widened exactly: the same as the double computation on (double) x[i]
+            assertThat(y2[i]).isEqualTo(y[i] + -0.3 * (double) x[i]);
+        }
+    }
+
     private static double[] gaussian(Random rnd, int n) {
         double[] v = new double[n];
         for (int i = 0; i < n; i++) v[i] = rnd.nextGaussian();
