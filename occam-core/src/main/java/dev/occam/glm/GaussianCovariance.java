@@ -52,9 +52,12 @@ final class GaussianCovariance implements PointSolver {
             ss += pr.u[i] * ri * ri;
         }
         this.yy = ss;
+        // Xᵀ(u∘r), one column pass per feature, on all cores when X is large
+        final double sum = sumUr;
+        int[] all = java.util.stream.IntStream.range(0, p).filter(j -> !pr.excluded[j]).toArray();
+        ParallelColumns.forEach(all, all.length, pr.entriesPerColumn(), j -> g0[j] = pr.gradient(j, ur, sum));
         for (int j = 0; j < p; j++) {
             if (pr.excluded[j]) continue;
-            g0[j] = pr.gradient(j, ur, sumUr);
             g[j] = g0[j];
             // Σu x̃² = (variance + (mean − centre)²)/scale², from the standardization's own passes
             double off = pr.means[j] - pr.centres[j];

@@ -30,7 +30,10 @@ final class GramColumns {
         int p = pr.p;
         double[] g = new double[p * p];
         if (pr.x instanceof DenseMatrix d) {
-            Gram.crossprod(n, p, d.values(), 0, n, pr.u, pr.centres, g);
+            // Σ_i x_ij = mean_j / u when the weights are equal (the only case that uses the sums)
+            double[] sums = new double[p];
+            for (int j = 0; j < p; j++) sums[j] = pr.means[j] / pr.u[0];
+            Gram.crossprod(n, p, d.values(), 0, n, pr.u, pr.centres, sums, g);
         } else {
             SparseMatrix s = (SparseMatrix) pr.x;
             SparseProducts.crossprod(n, p, s.colPtr(), s.rowIndex(), s.values(), pr.u, g);

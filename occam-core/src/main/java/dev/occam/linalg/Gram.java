@@ -43,8 +43,20 @@ public final class Gram {
      * @param out result, column-major p × p with leading dimension p. Modified.
      */
     public static void crossprod(int n, int p, double[] x, int xOff, int ldx, double[] w, double[] c, double[] out) {
+        crossprod(n, p, x, xOff, ldx, w, c, null, out);
+    }
+
+    /**
+     * {@link #crossprod(int, int, double[], int, int, double[], double[], double[])} with the column
+     * sums Σ_i x_ij already known (for instance n × the column means), which spares the native
+     * kernel one pass over X when it centres after the product.
+     *
+     * @param columnSums Σ_i x_ij per column, or null to compute them when needed. Not modified.
+     */
+    public static void crossprod(int n, int p, double[] x, int xOff, int ldx, double[] w, double[] c,
+                                 double[] columnSums, double[] out) {
         if (NativeBlas.available() && (double) n * p * p >= NATIVE_MIN_WORK) {
-            crossprodNative(n, p, x, xOff, ldx, w, c, out);
+            crossprodNative(n, p, x, xOff, ldx, w, c, columnSums, out);
         } else {
             crossprodJava(n, p, x, xOff, ldx, w, c, out);
         }
@@ -226,6 +238,12 @@ public final class Gram {
 
     /** {@link #crossprod} through dsyrk. Same arguments; requires {@link NativeBlas#available()}. */
     static void crossprodNative(int n, int p, double[] x, int xOff, int ldx, double[] w, double[] c, double[] out) {
+        crossprodNative(n, p, x, xOff, ldx, w, c, null, out);
+    }
+
+    /** {@link #crossprodNative} with known column sums (null: computed when needed). */
+    static void crossprodNative(int n, int p, double[] x, int xOff, int ldx, double[] w, double[] c, double[] columnSums,
+                                double[] out) {
         var blas = NativeBlas.get();
         if (n == 0) {
             Arrays.fill(out, 0, p * p, 0.0);
@@ -233,7 +251,7 @@ public final class Gram {
         }
         if (w == null && c == null) {
             blas.dsyrk("L", "T", p, n, 1.0, x, xOff, ldx, 0.0, out, 0, p);
-        } else if (!crossprodUniformShifted(n, p, x, xOff, ldx, w, c, out)) {
+        } else if (!crossprodUniformShifted(n, p, x, xOff, ldx, w, c, columnSums, out)) {
             int b = Math.min(NATIVE_BLOCK, n);
             double[] s = new double[b * p];
             double[] f = new double[b];
@@ -260,16 +278,20 @@ public final class Gram {
      * grows by more than {@link #MAX_CENTRING_GROWTH} (4 bits); otherwise returns false and the
      * caller centres a copy before multiplying.
      */
-    private static boolean crossprodUniformShifted(int n, int p, double[] x, int xOff, int ldx, double[] w, double[] c, double[] out) {
+    private static boolean crossprodUniformShifted(int n, int p, double[] x, int xOff, int ldx, double[] w, double[] c,
+                                                   double[] columnSums, double[] out) {
         double weight = w == null ? 1.0 : w[0];
         for (int i = 1; i < n && w != null; i++) {
             if (w[i] != weight) return false;
         }
         var blas = NativeBlas.get();
-        double[] sums = new double[p];
-        double[] ones = new double[n];
-        Arrays.fill(ones, 1.0);
-        blas.dgemv("T", n, p, 1.0, x, xOff, ldx, ones, 0, 1, 0.0, sums, 0, 1);
+        double[] sums = columnSums;
+        if (sums == null) {
+            sums = new double[p];
+            double[] ones = new double[n];
+            Arrays.fill(ones, 1.0);
+            blas.dgemv("T", n, p, 1.0, x, xOff, ldx, ones, 0, 1, 0.0, sums, 0, 1);
+        }
         blas.dsyrk("L", "T", p, n, 1.0, x, xOff, ldx, 0.0, out, 0, p);
         double[] shift = c == null ? new double[p] : c;
         for (int j = 0; j < p; j++) {

@@ -198,6 +198,27 @@ class GramTest {
     }
 
     @Test
+    void knownColumnSumsGiveTheSameGram() {
+        assumeThat(NativeBlas.available()).as("native BLAS present").isTrue();
+        TestMatrices r = new TestMatrices(27);
+        int n = 700, p = 40;
+        double[] x = r.gaussians(n * p);
+        for (int i = 0; i < x.length; i++) x[i] += 0.3;
+        double[] c = new double[p];
+        double[] sums = new double[p];
+        for (int j = 0; j < p; j++) {
+            for (int i = 0; i < n; i++) sums[j] += x[i + j * n];
+            c[j] = sums[j] / n;
+        }
+        double[] w = new double[n];
+        java.util.Arrays.fill(w, 1.0 / n);
+        double[] expected = naiveCrossprod(n, p, x, 0, n, w, c);
+        double[] given = new double[p * p];
+        Gram.crossprodNative(n, p, x, 0, n, w, c, sums, given);
+        assertThat(TestMatrices.maxDiff(given, expected)).isLessThan(1e-13);
+    }
+
+    @Test
     void mirrorLowerCopiesAcrossTheDiagonal() {
         int m = 70;
         TestMatrices r = new TestMatrices(24);
