@@ -23,18 +23,12 @@ suppressPackageStartupMessages({
   library(Matrix)
 })
 
-args <- commandArgs(trailingOnly = TRUE)
-opt <- list(tolerance = "1e-7", runs = "3", budget = "120", alpha = "1", `type-gaussian` = "", maxit = "1e7")
-if (length(args) %% 2 != 0) stop("options come in pairs --name value")
-for (k in seq(1, length(args), by = 2)) opt[[sub("^--", "", args[k])]] <- args[k + 1]
-if (is.null(opt$data)) stop("--data is required")
+# shared helpers: occam-bench/scripts/benchdata.R, found next to this script's own directory
+script_file <- sub("^--file=", "", grep("^--file=", commandArgs(trailingOnly = FALSE), value = TRUE)[1])
+source(file.path(dirname(normalizePath(script_file)), "benchdata.R"))
+opt <- parse_options(list(tolerance = "1e-7", runs = "3", budget = "120", alpha = "1", `type-gaussian` = "", maxit = "1e7"))
 
-meta_txt <- paste(readLines(file.path(opt$data, "meta.json"), warn = FALSE), collapse = "\n")
-meta_value <- function(key) {
-  m <- regmatches(meta_txt, regexec(paste0('"', key, '"\\s*:\\s*"?([^",}\n]+)"?'), meta_txt))[[1]]
-  if (length(m) < 2) stop(paste("meta.json has no", key))
-  trimws(m[2])
-}
+meta_value <- meta_reader(opt$data)
 n <- as.integer(meta_value("n"))
 p <- as.integer(meta_value("p"))
 kind <- meta_value("kind")
@@ -63,14 +57,9 @@ if (kind == "dense") {
 y <- read_f64("y.f64", n)
 lambda <- read_f64(paste0("lambda-alpha", alpha_name, ".f64"))
 
-vm_kb <- function(field) {
-  s <- grep(paste0("^", field, ":"), readLines("/proc/self/status"), value = TRUE)
-  as.numeric(strsplit(trimws(sub(paste0(field, ":"), "", s)), "\\s+")[[1]][1])
-}
 invisible(gc())
 rss_after_load <- vm_kb("VmRSS")
-# Reset the peak (VmHWM) so the reported peak is that of fitting with the data in memory.
-peak_reset <- tryCatch({ cat("5", file = "/proc/self/clear_refs"); TRUE }, error = function(e) FALSE)
+peak_reset <- reset_peak()
 
 fit_once <- function() {
   extra <- list()

@@ -44,42 +44,7 @@ import sklearn
 from sklearn.exceptions import ConvergenceWarning
 from sklearn.linear_model import LogisticRegression, enet_path
 
-
-def vm_kb(field):
-    with open("/proc/self/status") as f:
-        for line in f:
-            if line.startswith(field + ":"):
-                return float(line.split()[1])
-    return -1.0
-
-
-def reset_peak():
-    """Resets VmHWM so the reported peak is that of fitting with the data in memory (Linux)."""
-    try:
-        with open("/proc/self/clear_refs", "w") as f:
-            f.write("5")
-        return True
-    except OSError:
-        return False
-
-
-def load(directory, alpha):
-    with open(os.path.join(directory, "meta.json")) as f:
-        meta = json.load(f)
-    n, p = meta["n"], meta["p"]
-    path = lambda name: os.path.join(directory, name)
-    if meta["kind"] == "dense":
-        # Column-major on disk: a (p, n) C-ordered array whose transpose is X in Fortran order.
-        x = np.fromfile(path("X.f64"), dtype="<f8", count=n * p).reshape(p, n).T
-    else:
-        colptr = np.fromfile(path("colptr.i32"), dtype="<i4")
-        nnz = int(colptr[-1])
-        x = sp.csc_matrix((np.fromfile(path("values.f64"), dtype="<f8", count=nnz),
-                           np.fromfile(path("rowind.i32"), dtype="<i4", count=nnz), colptr), shape=(n, p))
-    y = np.fromfile(path("y.f64"), dtype="<f8", count=n)
-    name = str(int(alpha)) if alpha == int(alpha) else repr(alpha)
-    lambdas = np.fromfile(path("lambda-alpha%s.f64" % name), dtype="<f8")
-    return meta, x, y, lambdas
+from benchdata import load, reset_peak, vm_kb
 
 
 def fit_gaussian(x, y, lambdas, alpha, tol, max_iter):

@@ -19,25 +19,8 @@ import json
 import os
 
 import numpy as np
-import scipy.sparse as sp
 
-
-def load(directory, alpha):
-    with open(os.path.join(directory, "meta.json")) as f:
-        meta = json.load(f)
-    n, p = meta["n"], meta["p"]
-    path = lambda name: os.path.join(directory, name)
-    if meta["kind"] == "dense":
-        x = np.fromfile(path("X.f64"), dtype="<f8", count=n * p).reshape(p, n).T
-    else:
-        colptr = np.fromfile(path("colptr.i32"), dtype="<i4")
-        nnz = int(colptr[-1])
-        x = sp.csc_matrix((np.fromfile(path("values.f64"), dtype="<f8", count=nnz),
-                           np.fromfile(path("rowind.i32"), dtype="<i4", count=nnz), colptr), shape=(n, p))
-    y = np.fromfile(path("y.f64"), dtype="<f8", count=n)
-    name = str(int(alpha)) if alpha == int(alpha) else repr(alpha)
-    lambdas = np.fromfile(path("lambda-alpha%s.f64" % name), dtype="<f8")
-    return meta, x, y, lambdas
+from benchdata import load
 
 
 def objectives(meta, x, y, lambdas, alpha, rows):

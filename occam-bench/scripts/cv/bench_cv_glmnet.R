@@ -24,19 +24,13 @@ suppressPackageStartupMessages({
   library(glmnet)
 })
 
-args <- commandArgs(trailingOnly = TRUE)
-opt <- list(alpha = "0.5", runs = "3", budget = "120", workers = "1", thresh = "", label = "")
-if (length(args) %% 2 != 0) stop("options come in pairs --name value")
-for (k in seq(1, length(args), by = 2)) opt[[sub("^--", "", args[k])]] <- args[k + 1]
-if (is.null(opt$data)) stop("--data is required")
+# shared helpers: occam-bench/scripts/benchdata.R, found next to this script's own directory
+script_file <- sub("^--file=", "", grep("^--file=", commandArgs(trailingOnly = FALSE), value = TRUE)[1])
+source(file.path(dirname(normalizePath(script_file)), "../benchdata.R"))
+opt <- parse_options(list(alpha = "0.5", runs = "3", budget = "120", workers = "1", thresh = "", label = ""))
 if (is.null(opt$folds)) stop("--folds is required")
 
-meta_txt <- paste(readLines(file.path(opt$data, "meta.json"), warn = FALSE), collapse = "\n")
-meta_value <- function(key) {
-  m <- regmatches(meta_txt, regexec(paste0('"', key, '"\\s*:\\s*"?([^",}\n]+)"?'), meta_txt))[[1]]
-  if (length(m) < 2) stop(paste("meta.json has no", key))
-  trimws(m[2])
-}
+meta_value <- meta_reader(opt$data)
 n <- as.integer(meta_value("n"))
 p <- as.integer(meta_value("p"))
 if (meta_value("kind") != "dense" || meta_value("family") != "gaussian") stop("the CV benchmark needs dense gaussian data")
@@ -55,13 +49,9 @@ if (workers > 1) {
   registerDoParallel(cores = workers)
 }
 
-vm_kb <- function(field) {
-  s <- grep(paste0("^", field, ":"), readLines("/proc/self/status"), value = TRUE)
-  as.numeric(strsplit(trimws(sub(paste0(field, ":"), "", s)), "\\s+")[[1]][1])
-}
 invisible(gc())
 rss_after_load <- vm_kb("VmRSS")
-peak_reset <- tryCatch({ cat("5", file = "/proc/self/clear_refs"); TRUE }, error = function(e) FALSE)
+peak_reset <- reset_peak()
 
 cv_once <- function() {
   a <- list(x = x, y = y, alpha = alpha, foldid = foldid)

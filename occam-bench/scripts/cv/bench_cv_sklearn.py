@@ -45,37 +45,19 @@ from sklearn.exceptions import ConvergenceWarning
 from sklearn.linear_model import ElasticNetCV
 from sklearn.model_selection import PredefinedSplit
 
-
-def vm_kb(field):
-    with open("/proc/self/status") as f:
-        for line in f:
-            if line.startswith(field + ":"):
-                return float(line.split()[1])
-    return -1.0
-
-
-def reset_peak():
-    try:
-        with open("/proc/self/clear_refs", "w") as f:
-            f.write("5")
-        return True
-    except OSError:
-        return False
+sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), ".."))
+import benchdata  # noqa: E402  (occam-bench/scripts/benchdata.py)
+from benchdata import reset_peak, vm_kb  # noqa: E402
 
 
 def load(directory, folds_file):
-    with open(os.path.join(directory, "meta.json")) as f:
-        meta = json.load(f)
+    meta, x, y, _ = benchdata.load(directory)
     if meta["kind"] != "dense" or meta["family"] != "gaussian":
         raise SystemExit("bench_cv_sklearn.py: the CV benchmark needs dense gaussian data; %s is %s %s"
                          % (directory, meta["kind"], meta["family"]))
-    n, p = meta["n"], meta["p"]
-    # Column-major on disk: a (p, n) C-ordered array whose transpose is X in Fortran order.
-    x = np.fromfile(os.path.join(directory, "X.f64"), dtype="<f8", count=n * p).reshape(p, n).T
-    y = np.fromfile(os.path.join(directory, "y.f64"), dtype="<f8", count=n)
     foldid = np.fromfile(folds_file, dtype="<i4")
-    if foldid.shape[0] != n:
-        raise SystemExit("bench_cv_sklearn.py: %s holds %d fold ids; the data have %d rows" % (folds_file, foldid.shape[0], n))
+    if foldid.shape[0] != meta["n"]:
+        raise SystemExit("bench_cv_sklearn.py: %s holds %d fold ids; the data have %d rows" % (folds_file, foldid.shape[0], meta["n"]))
     return x, y, foldid
 
 
