@@ -45,14 +45,7 @@ public final class CvBench {
     private CvBench() { }
 
     public static void main(String[] args) {
-        Options o;
-        try {
-            o = Options.parse(args);
-        } catch (IllegalArgumentException e) {
-            System.err.println("CvBench: " + e.getMessage());
-            System.exit(2);
-            return;
-        }
+        Options o = BenchArgs.exitOnError("CvBench", () -> Options.parse(args));
         BenchData data = BenchData.load(o.data);
         if (data.family() != Family.GAUSSIAN) {
             System.err.println("CvBench: the CV benchmark is for gaussian data; " + o.data + " is " + data.family().id());
@@ -139,40 +132,19 @@ public final class CvBench {
     record Options(Path data, Path folds, double alpha, int runs, double budget, Double tolerance,
                    FoldLambdas foldLambdas, Path curveOut, String label) {
         static Options parse(String[] args) {
-            Path data = null;
-            Path folds = null;
-            Path curveOut = null;
-            double alpha = 0.5;
-            int runs = 3;
-            double budget = 120;
-            Double tol = null;
-            FoldLambdas mode = FoldLambdas.OWN;
-            String label = "occam";
-            for (int k = 0; k < args.length; k++) {
-                String key = args[k];
-                if (k + 1 >= args.length) throw new IllegalArgumentException(key + " needs a value");
-                String v = args[++k];
-                switch (key) {
-                    case "--data" -> data = Path.of(v);
-                    case "--folds" -> folds = Path.of(v);
-                    case "--alpha" -> alpha = Double.parseDouble(v);
-                    case "--runs" -> runs = Integer.parseInt(v);
-                    case "--budget" -> budget = Double.parseDouble(v);
-                    case "--tolerance" -> tol = Double.parseDouble(v);
-                    case "--fold-lambdas" -> mode = switch (v) {
-                        case "own" -> FoldLambdas.OWN;
-                        case "full" -> FoldLambdas.FULL;
-                        default -> throw new IllegalArgumentException("--fold-lambdas must be own or full; got " + v);
-                    };
-                    case "--curve-out" -> curveOut = Path.of(v);
-                    case "--label" -> label = v;
-                    default -> throw new IllegalArgumentException("unknown option " + key);
-                }
-            }
-            if (data == null || !Files.isDirectory(data)) throw new IllegalArgumentException("--data must name a data set directory; got " + data);
-            if (folds == null || !Files.isRegularFile(folds)) throw new IllegalArgumentException("--folds must name a fold id file; got " + folds);
+            BenchArgs a = BenchArgs.parse(args, java.util.Set.of("data", "folds", "alpha", "runs", "budget", "tolerance",
+                    "fold-lambdas", "curve-out", "label"));
+            int runs = a.integer("runs", 3);
             if (runs < 1) throw new IllegalArgumentException("--runs must be >= 1; got " + runs);
-            return new Options(data, folds, alpha, runs, budget, tol, mode, curveOut, label);
+            String mode = a.text("fold-lambdas", "own");
+            FoldLambdas foldLambdas = switch (mode) {
+                case "own" -> FoldLambdas.OWN;
+                case "full" -> FoldLambdas.FULL;
+                default -> throw new IllegalArgumentException("--fold-lambdas must be own or full; got " + mode);
+            };
+            String tol = a.text("tolerance", null);
+            return new Options(a.dataDirectory(), a.foldsFile(), a.number("alpha", 0.5), runs, a.number("budget", 120),
+                    tol == null ? null : Double.valueOf(tol), foldLambdas, a.path("curve-out"), a.text("label", "occam"));
         }
     }
 }

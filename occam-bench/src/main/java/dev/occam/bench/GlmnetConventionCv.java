@@ -51,31 +51,12 @@ public final class GlmnetConventionCv {
     private GlmnetConventionCv() { }
 
     public static void main(String[] args) {
-        Path dataDir = null;
-        Path foldsFile = null;
-        Path curveOut = null;
-        double alpha = 0.5;
-        double tolerance = 1e-7;
-        try {
-            for (int k = 0; k < args.length; k++) {
-                String key = args[k];
-                if (k + 1 >= args.length) throw new IllegalArgumentException(key + " needs a value");
-                String v = args[++k];
-                switch (key) {
-                    case "--data" -> dataDir = Path.of(v);
-                    case "--folds" -> foldsFile = Path.of(v);
-                    case "--alpha" -> alpha = Double.parseDouble(v);
-                    case "--tolerance" -> tolerance = Double.parseDouble(v);
-                    case "--curve-out" -> curveOut = Path.of(v);
-                    default -> throw new IllegalArgumentException("unknown option " + key);
-                }
-            }
-            if (dataDir == null || foldsFile == null) throw new IllegalArgumentException("--data and --folds are required");
-        } catch (IllegalArgumentException e) {
-            System.err.println("GlmnetConventionCv: " + e.getMessage());
-            System.exit(2);
-            return;
-        }
+        Options o = BenchArgs.exitOnError("GlmnetConventionCv", () -> Options.parse(args));
+        Path dataDir = o.data();
+        Path foldsFile = o.folds();
+        double alpha = o.alpha();
+        double tolerance = o.tolerance();
+        Path curveOut = o.curveOut();
         BenchData bench = BenchData.load(dataDir);
         Dataset data = bench.dataset();
         Folds folds = Folds.given(BenchFiles.readInts(foldsFile, data.rows()));
@@ -201,6 +182,15 @@ public final class GlmnetConventionCv {
             Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write " + file, e);
+        }
+    }
+
+    /** Command-line options. */
+    record Options(Path data, Path folds, double alpha, double tolerance, Path curveOut) {
+        static Options parse(String[] args) {
+            BenchArgs a = BenchArgs.parse(args, java.util.Set.of("data", "folds", "alpha", "tolerance", "curve-out"));
+            return new Options(a.dataDirectory(), a.foldsFile(), a.number("alpha", 0.5), a.number("tolerance", 1e-7),
+                    a.path("curve-out"));
         }
     }
 }

@@ -32,14 +32,7 @@ public final class PathBench {
     private PathBench() { }
 
     public static void main(String[] args) throws Exception {
-        Options o;
-        try {
-            o = Options.parse(args);
-        } catch (IllegalArgumentException e) {
-            System.err.println("PathBench: " + e.getMessage());
-            System.exit(2);
-            return;
-        }
+        Options o = BenchArgs.exitOnError("PathBench", () -> Options.parse(args));
         BenchData data = BenchData.load(o.data);
         double[] lambdas = data.lambdas(o.alpha);
         System.gc();
@@ -119,32 +112,12 @@ public final class PathBench {
     /** Command-line options. */
     record Options(Path data, String task, double alpha, double tolerance, int runs, double budget, Path coefOut) {
         static Options parse(String[] args) {
-            Path data = null;
-            Path coefOut = null;
-            String task = null;
-            double alpha = 1;
-            double tol = 1e-7;
-            int runs = 3;
-            double budget = 120;
-            for (int k = 0; k < args.length; k++) {
-                String key = args[k];
-                if (k + 1 >= args.length) throw new IllegalArgumentException(key + " needs a value");
-                String v = args[++k];
-                switch (key) {
-                    case "--data" -> data = Path.of(v);
-                    case "--task" -> task = v;
-                    case "--alpha" -> alpha = Double.parseDouble(v);
-                    case "--tolerance" -> tol = Double.parseDouble(v);
-                    case "--runs" -> runs = Integer.parseInt(v);
-                    case "--budget" -> budget = Double.parseDouble(v);
-                    case "--coef-out" -> coefOut = Path.of(v);
-                    default -> throw new IllegalArgumentException("unknown option " + key);
-                }
-            }
-            if (data == null || !Files.isDirectory(data)) throw new IllegalArgumentException("--data must name a data set directory; got " + data);
-            if (task == null) task = data.getFileName().toString();
+            BenchArgs a = BenchArgs.parse(args, java.util.Set.of("data", "task", "alpha", "tolerance", "runs", "budget", "coef-out"));
+            Path data = a.dataDirectory();
+            int runs = a.integer("runs", 3);
             if (runs < 1) throw new IllegalArgumentException("--runs must be >= 1; got " + runs);
-            return new Options(data, task, alpha, tol, runs, budget, coefOut);
+            return new Options(data, a.text("task", data.getFileName().toString()), a.number("alpha", 1),
+                    a.number("tolerance", 1e-7), runs, a.number("budget", 120), a.path("coef-out"));
         }
     }
 }
