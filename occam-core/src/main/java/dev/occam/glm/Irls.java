@@ -123,6 +123,30 @@ final class Irls implements PointSolver {
     @Override public double[] residual() { return r; }
 
     @Override public double gradientScore(int j) { return Math.abs(grad[j]); }
+    @Override public double gradient(int k, int j) { return grad[j]; }
+    @Override public double interceptGradient(int k) { return pr.intercept ? sumR : 0.0; }
+
+    @Override
+    public void setSolution(double[] newB0, double[][] newB) {
+        System.arraycopy(newB[0], 0, b, 0, pr.p);
+        b0[0] = newB0[0];
+        pr.linearPredictor(b0[0], b, eta);
+        refreshState();
+    }
+
+    @Override
+    public boolean hessian(int[] features, int m, boolean intercept, double[] out) {
+        // the working weights u·V(μ) of the current solution (refreshed at the end of every solve)
+        return ActiveHessian.compute(pr, wv, features, m, intercept, out);
+    }
+
+    @Override
+    public double lossAt(double[] trialB0, double[][] trialB) {
+        double[] e = new double[pr.n];
+        pr.linearPredictor(trialB0[0], trialB[0], e);
+        double dev = family == Family.BINOMIAL ? Deviance.binomial(y, e, pr.u) : Deviance.poisson(y, e, pr.u);
+        return dev / 2;
+    }
     @Override public boolean violates(int j, double lambda) { return pr.violates(j, grad[j], lambda); }
 
     @Override

@@ -182,6 +182,32 @@ final class Multinomial implements PointSolver {
         return false;
     }
 
+    @Override public double gradient(int k, int j) { return grad[k][j]; }
+    @Override public double interceptGradient(int k) { return pr.intercept ? sumR[k] : 0.0; }
+
+    @Override
+    public void setSolution(double[] newB0, double[][] newB) {
+        for (int k = 0; k < classes; k++) {
+            System.arraycopy(newB[k], 0, b[k], 0, pr.p);
+            b0[k] = newB0[k];
+            pr.linearPredictor(b0[k], b[k], eta[k]);
+        }
+        refreshResiduals();
+    }
+
+    /** The K·m-square Fisher information is not formed: multinomial fits are refined by coordinate descent. */
+    @Override
+    public boolean hessian(int[] features, int m, boolean intercept, double[] out) {
+        return false;
+    }
+
+    @Override
+    public double lossAt(double[] trialB0, double[][] trialB) {
+        double[][] e = new double[classes][pr.n];
+        for (int k = 0; k < classes; k++) pr.linearPredictor(trialB0[k], trialB[k], e[k]);
+        return Deviance.multinomial(y, e, pr.u) / 2;
+    }
+
     @Override public double deviance() { return Deviance.multinomial(y, eta, pr.u); }
     @Override public double nullDeviance() { return nullDev; }
     @Override public double[][] coefficients() { return b; }

@@ -42,6 +42,37 @@ interface PointSolver {
         return null;
     }
 
+    /**
+     * The negative gradient of the data loss in b_kj, x̃_jᵀ r_k, as last computed by
+     * {@link #refreshGradients} (or kept current) for feature j; valid for any feature refreshed
+     * since the last solve or {@link #setSolution}.
+     */
+    double gradient(int k, int j);
+
+    /** The negative gradient of the data loss in the intercept of class k, Σ_i r_ki (0 without an intercept). */
+    double interceptGradient(int k);
+
+    /**
+     * Replaces the current solution (standardized scale) and rebuilds what depends on it (residuals,
+     * working weights, kept gradients), as if a solve had ended there. Arrays are copied.
+     */
+    void setSolution(double[] b0, double[][] b);
+
+    /**
+     * The Hessian of the data loss at the current solution for response 0 over the coordinates
+     * (intercept first when {@code intercept}, then {@code features[0..m)}), written column-major
+     * into {@code out} (size ≥ d², d = m + (intercept ? 1 : 0)); for IRLS families the Fisher
+     * information with the solver's working weights. Returns false when the solver cannot form it
+     * (then callers fall back to coordinate descent).
+     */
+    boolean hessian(int[] features, int m, boolean intercept, double[] out);
+
+    /**
+     * The data loss Σ_i u_i ℓ_i (half the deviance) at a trial solution, without changing the
+     * solver's state; NaN when it cannot be evaluated.
+     */
+    double lossAt(double[] b0, double[][] b);
+
     /** Σ_i u_i · unit deviance at the current solution. */
     double deviance();
 
