@@ -22,9 +22,21 @@ final class ActiveHessian {
      * @return false when the block would exceed {@link #MAX_ENTRIES}
      */
     static boolean compute(Problem pr, double[] w, int[] features, int m, boolean intercept, double[] out) {
+        double[] z = block(pr, features, m, intercept);
+        if (z == null) return false;
+        Gram.crossprod(pr.n, m + (intercept ? 1 : 0), z, 0, pr.n, w, null, out);
+        return true;
+    }
+
+    /**
+     * The dense n × d block of the intercept column (when asked for) and the standardized columns
+     * of {@code features[0..m)}, column-major; null when larger than {@link #MAX_ENTRIES} or when
+     * the problem has no rows.
+     */
+    static double[] block(Problem pr, int[] features, int m, boolean intercept) {
         int n = pr.n;
         int d = m + (intercept ? 1 : 0);
-        if ((long) n * d > MAX_ENTRIES || pr.x == null) return false;
+        if ((long) n * d > MAX_ENTRIES || pr.x == null) return null;
         double[] z = new double[n * d];
         int col = 0;
         if (intercept) {
@@ -41,7 +53,6 @@ final class ActiveHessian {
             int off = col * n;
             for (int i = 0; i < n; i++) z[off + i] = (tmp[i] - c) * inv;
         }
-        Gram.crossprod(n, d, z, 0, n, w, null, out);
-        return true;
+        return z;
     }
 }

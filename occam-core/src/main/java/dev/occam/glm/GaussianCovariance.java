@@ -186,7 +186,9 @@ final class GaussianCovariance implements PointSolver {
     }
 
     @Override
-    public boolean hessian(int[] features, int m, boolean intercept, double[] out) {
+    public boolean hessian(int[][] featuresOf, int[] counts, boolean intercept, double[] out) {
+        int[] features = featuresOf[0];
+        int m = counts[0];
         ensureGram(java.util.Arrays.copyOf(features, m));
         int o = intercept ? 1 : 0;
         int d = m + o;

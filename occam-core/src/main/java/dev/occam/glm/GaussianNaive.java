@@ -67,8 +67,8 @@ class GaussianNaive implements PointSolver {
     }
 
     @Override
-    public boolean hessian(int[] features, int m, boolean intercept, double[] out) {
-        return ActiveHessian.compute(pr, pr.u, features, m, intercept, out);
+    public boolean hessian(int[][] features, int[] m, boolean intercept, double[] out) {
+        return ActiveHessian.compute(pr, pr.u, features[0], m[0], intercept, out);
     }
 
     @Override

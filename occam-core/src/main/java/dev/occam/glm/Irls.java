@@ -135,9 +135,18 @@ final class Irls implements PointSolver {
     }
 
     @Override
-    public boolean hessian(int[] features, int m, boolean intercept, double[] out) {
-        // the working weights u·V(μ) of the current solution (refreshed at the end of every solve)
-        return ActiveHessian.compute(pr, wv, features, m, intercept, out);
+    public boolean hessian(int[][] features, int[] m, boolean intercept, double[] out) {
+        // the exact Fisher information u·V(μ): without the floor on μ(1−μ) that keeps coordinate
+        // descent's weights away from 0, so Newton's steps converge quadratically on nearly separable data
+        double[] w = wv;
+        if (family == Family.BINOMIAL) {
+            w = new double[pr.n];
+            for (int i = 0; i < pr.n; i++) {
+                double mu = Links.logistic(eta[i]);
+                w[i] = pr.u[i] * mu * (1 - mu);
+            }
+        }
+        return ActiveHessian.compute(pr, w, features[0], m[0], intercept, out);
     }
 
     @Override

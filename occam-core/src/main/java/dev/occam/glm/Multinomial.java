@@ -195,10 +195,45 @@ final class Multinomial implements PointSolver {
         refreshResiduals();
     }
 
-    /** The K·m-square Fisher information is not formed: multinomial fits are refined by coordinate descent. */
+    /**
+     * The softmax Hessian: block (k, k') is Σ_i u_i p_ik (δ_kk' − p_ik') z_i z_iᵀ over the
+     * coordinates of classes k and k' (z the intercept's 1 and the standardized features). It is
+     * singular along a shift common to all classes (the softmax ignores it); the Newton solver
+     * regularizes that direction.
+     */
     @Override
-    public boolean hessian(int[] features, int m, boolean intercept, double[] out) {
-        return false;
+    public boolean hessian(int[][] features, int[] m, boolean intercept, double[] out) {
+        int o = intercept ? 1 : 0;
+        int[] off = new int[classes + 1];
+        for (int k = 0; k < classes; k++) off[k + 1] = off[k] + m[k] + o;
+        int total = off[classes];
+        if ((long) pr.n * total > ActiveHessian.MAX_ENTRIES) return false;
+        double[][] z = new double[classes][];
+        for (int k = 0; k < classes; k++) {
+            z[k] = ActiveHessian.block(pr, features[k], m[k], intercept);
+            if (z[k] == null) return false;
+        }
+        double[] w = new double[pr.n];
+        double[] part = new double[total * total];
+        for (int k = 0; k < classes; k++) {
+            for (int k2 = k; k2 < classes; k2++) {
+                int dk = m[k] + o;
+                int dk2 = m[k2] + o;
+                if (dk == 0 || dk2 == 0) continue;
+                double[] pk = prob[k];
+                double[] pk2 = prob[k2];
+                for (int i = 0; i < pr.n; i++) w[i] = pr.u[i] * pk[i] * ((k == k2 ? 1.0 : 0.0) - pk2[i]);
+                dev.occam.linalg.Gram.cross(pr.n, dk, dk2, z[k], 0, pr.n, w, z[k2], 0, pr.n, part, 0, dk);
+                for (int c = 0; c < dk2; c++) {
+                    for (int r = 0; r < dk; r++) {
+                        double v = part[c * dk + r];
+                        out[(off[k2] + c) * total + off[k] + r] = v;
+                        out[(off[k] + r) * total + off[k2] + c] = v;
+                    }
+                }
+            }
+        }
+        return true;
     }
 
     @Override

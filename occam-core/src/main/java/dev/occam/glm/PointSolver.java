@@ -59,13 +59,14 @@ interface PointSolver {
     void setSolution(double[] b0, double[][] b);
 
     /**
-     * The Hessian of the data loss at the current solution for response 0 over the coordinates
-     * (intercept first when {@code intercept}, then {@code features[0..m)}), written column-major
-     * into {@code out} (size ≥ d², d = m + (intercept ? 1 : 0)); for IRLS families the Fisher
-     * information with the solver's working weights. Returns false when the solver cannot form it
-     * (then callers fall back to coordinate descent).
+     * The Hessian of the data loss at the current solution over the coordinates of every response
+     * k in turn: its intercept first when {@code intercept}, then {@code features[k][0..m[k])};
+     * written column-major into {@code out} (size ≥ D², D = Σ_k (m[k] + (intercept ? 1 : 0))). For
+     * binomial and poisson it is the Fisher information u·V(μ); for multinomial the full softmax
+     * Hessian, classes coupled. Returns false when it cannot be formed (too large for memory, or no
+     * rows to form it from); callers then refine by coordinate descent alone.
      */
-    boolean hessian(int[] features, int m, boolean intercept, double[] out);
+    boolean hessian(int[][] features, int[] m, boolean intercept, double[] out);
 
     /**
      * The data loss Σ_i u_i ℓ_i (half the deviance) at a trial solution, without changing the
