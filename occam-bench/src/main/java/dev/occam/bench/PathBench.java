@@ -102,11 +102,7 @@ public final class PathBench {
     }
 
     private static String blasName() {
-        try {
-            return dev.ludovic.netlib.blas.BLAS.getInstance().getClass().getSimpleName();
-        } catch (Throwable t) {
-            return "unavailable: " + t;
-        }
+        return dev.occam.linalg.NativeBlas.blas().getClass().getSimpleName();
     }
 
     /** Command-line options. */
