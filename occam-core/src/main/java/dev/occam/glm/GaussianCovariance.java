@@ -202,6 +202,9 @@ final class GaussianCovariance implements PointSolver {
         return true;
     }
 
+    @Override public double sweepCost(int strongCount) { return (double) strongCount * pr.p; }
+    @Override public double hessianCost(int d) { return (double) d * d; }
+
     @Override
     public double lossAt(double[] trialB0, double[][] trialB) {
         // ½ Σu r² = ½ (yy − 2bᵀg0 + bᵀGb)

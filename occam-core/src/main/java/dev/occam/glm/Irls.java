@@ -24,6 +24,7 @@ final class Irls implements PointSolver {
     private final WeightedLeastSquares wls;
     private final double nullDev;
     private final boolean positiveWeights;
+    private final InexactNewton inner = new InexactNewton();
 
     Irls(Problem pr, Family family, double[] y) {
         this.pr = pr;
@@ -85,14 +86,22 @@ final class Irls implements PointSolver {
 
     @Override public int responses() { return 1; }
 
+    /**
+     * {@inheritDoc}
+     *
+     * <p>Each Newton step's quadratic is solved to {@code thr} — glmnet's scheme — except when
+     * {@code thr} is below the threshold of the path ({@link InexactNewton}): then the quadratics are
+     * solved only as exactly as the last step's size warrants, since the next step replaces them.
+     */
     @Override
     public long solve(double lambda, int[] strong, double thr, long budget) {
         long passes = 0;
         double[] old = new double[strong.length];
+        inner.start(thr);
         while (true) {
             for (int k = 0; k < strong.length; k++) old[k] = b[strong[k]];
             double oldB0 = b0[0];
-            long used = wls.solve(b, b0, lambda, strong, thr, budget - passes);
+            long used = wls.solve(b, b0, lambda, strong, inner.threshold(), budget - passes);
             // the curvatures of this Newton step measure how far it moved
             double dlx = wls.sumWeights() * (b0[0] - oldB0) * (b0[0] - oldB0);
             for (int k = 0; k < strong.length; k++) {
@@ -106,7 +115,8 @@ final class Irls implements PointSolver {
             if (!Double.isFinite(sumR)) {
                 throw new ArithmeticException("the " + family.id() + " fit diverged (non-finite fitted values)");
             }
-            if (dlx < thr) break;
+            if (dlx < thr && inner.exact()) break;
+            inner.stepped(dlx);
             if (passes >= budget) return -passes - 1;
         }
         // the cheap η updates of the Newton steps carry rounding; end each λ exactly
@@ -148,6 +158,9 @@ final class Irls implements PointSolver {
         }
         return ActiveHessian.compute(pr, w, features[0], m[0], intercept, out);
     }
+
+    @Override public double sweepCost(int strongCount) { return strongCount * Math.max(pr.entriesPerColumn(), 1.0); }
+    @Override public double hessianCost(int d) { return (double) d * d * Math.max(pr.entriesPerColumn(), 1.0); }
 
     @Override
     public double lossAt(double[] trialB0, double[][] trialB) {

@@ -27,6 +27,7 @@ final class Multinomial implements PointSolver {
     private final double[][] grad;
     private final WeightedLeastSquares wls;
     private final double nullDev;
+    private final InexactNewton inner = new InexactNewton();
 
     Multinomial(Problem pr, double[] y, int classes) {
         this.pr = pr;
@@ -92,6 +93,7 @@ final class Multinomial implements PointSolver {
         long passes = 0;
         double[] old = new double[strong.length];
         double[] b0k = new double[1];
+        inner.start(thr);
         while (true) {
             double dlx = 0;
             for (int k = 0; k < classes; k++) {
@@ -106,7 +108,7 @@ final class Multinomial implements PointSolver {
                 wls.reset(wv, rk);
                 for (int m = 0; m < strong.length; m++) old[m] = b[k][strong[m]];
                 b0k[0] = b0[k];
-                long used = wls.solve(b[k], b0k, lambda, strong, thr, budget - passes);
+                long used = wls.solve(b[k], b0k, lambda, strong, inner.threshold(), budget - passes);
                 double d0 = b0k[0] - b0[k];
                 dlx = Math.max(dlx, wls.sumWeights() * d0 * d0);
                 b0[k] = b0k[0];
@@ -124,7 +126,8 @@ final class Multinomial implements PointSolver {
             if (!pr.hasLimits && shiftCoefficients(strong)) {
                 for (int k = 0; k < classes; k++) pr.linearPredictor(b0[k], b[k], eta[k]);
             }
-            if (dlx < thr) break;
+            if (dlx < thr && inner.exact()) break;
+            inner.stepped(dlx);
             if (passes >= budget) {
                 refreshResiduals();
                 return -passes - 1;
@@ -235,6 +238,9 @@ final class Multinomial implements PointSolver {
         }
         return true;
     }
+
+    @Override public double sweepCost(int strongCount) { return classes * strongCount * Math.max(pr.entriesPerColumn(), 1.0); }
+    @Override public double hessianCost(int d) { return (double) d * d * Math.max(pr.entriesPerColumn(), 1.0); }
 
     @Override
     public double lossAt(double[] trialB0, double[][] trialB) {

@@ -20,6 +20,24 @@ final class PathLoop {
     /** Newton steps aim this far below the KKT target, so the check after them passes with room. */
     private static final double NEWTON_MARGIN = 1e-2;
 
+    /** Sweeps over the strong set that cost about as much as one Newton step on the active set (at least 5). */
+    static long sweepsPerNewtonStep(PointSolver solver, int strongCount, int active) {
+        double d = active + solver.responses();
+        // the Hessian is one level-3 product (several times faster per multiply-add than a sweep's
+        // memory-bound passes when a native BLAS runs it); the Cholesky factorization is ours
+        double blas3 = dev.occam.linalg.NativeBlas.available() ? 8 : 2;
+        double newton = d * d * d / 3 / 2 + solver.hessianCost((int) d) / blas3;
+        double sweep = Math.max(solver.sweepCost(strongCount), 1.0);
+        return (long) Math.max(5, Math.min(1e6, newton / sweep));
+    }
+
+    /** Non-zero coefficients over all responses. */
+    private static int activeCount(PointSolver solver) {
+        int a = 0;
+        for (double[] bk : solver.coefficients()) for (double v : bk) if (v != 0.0) a++;
+        return a;
+    }
+
     /** What the loop produces, in the standardized scale. */
     record Result(double lambdaMax, double[] lambdas, double[][] intercepts, double[][][] coefficients,
                   double[] deviance, long[] passes, boolean[] converged, double nullDeviance, List<String> warnings,
@@ -129,13 +147,20 @@ final class PathLoop {
             double target = s.kktTolerance() * kktScale(lambda, lambdaMax, pr.alpha);
             double violation;
             boolean exhausted = false;
+            // passes the sweeps of this round may take before Newton steps take over
+            long roundCap = Long.MAX_VALUE;
+            boolean newtonPossible = true;
             int round = 0;
             while (true) {
                 while (solve) {
                     int[] set = sortedCopy(strong, ns);
-                    long r = solver.solve(lambda, set, thrHere, budget - used - spent);
+                    long left = budget - used - spent;
+                    long allowed = Math.min(left, roundCap);
+                    long r = solver.solve(lambda, set, thrHere, allowed);
                     spent += r < 0 ? -r - 1 : r;
-                    if (r < 0) {
+                    // sweeps stopped by the round's cap (not the pass budget) leave a valid iterate:
+                    // it is checked like any other
+                    if (r < 0 && allowed >= left) {
                         ok = false;
                         break;
                     }
@@ -167,13 +192,28 @@ final class PathLoop {
                 }
                 violation = KktCheck.maxViolation(pr, solver, lambda, strong, ns, rest, nr, gradients);
                 if (s.convergence() != GlmSettings.Convergence.KKT || violation <= target || round == MAX_ROUNDS) break;
-                // refine: Newton steps on the active set, then coordinate descent at a tighter
-                // threshold (it admits any feature the KKT check rejects and confirms the steps)
-                int steps = ActiveSetNewton.polish(pr, solver, family, lambda, target * NEWTON_MARGIN);
-                if (steps > 0) newton[l] += steps;
-                else thrHere /= 100;
                 solve = true;
                 round++;
+                if (round == 1) {
+                    // tight sweeps: a sweep moving no coordinate by more than δ (xv·δ² < thr) leaves
+                    // gradients about xv·δ from their optimum (xv ≈ 1 for standardized features)
+                    thrHere = Math.min(thr, target * target);
+                }
+                if (!newtonPossible) {
+                    // no Hessian to be had: sweeps alone, ever tighter
+                    roundCap = Long.MAX_VALUE;
+                    if (round > 1) thrHere /= 100;
+                    continue;
+                }
+                // every round of sweeps may take as many passes as one Newton step costs: well-
+                // conditioned problems finish in them, slow ones hand over to Newton
+                roundCap = sweepsPerNewtonStep(solver, ns, activeCount(solver));
+                if (round % 2 == 1) continue;
+                // Newton steps on the active set; the sweeps after them admit any feature the KKT
+                // check rejects and confirm the steps
+                int steps = ActiveSetNewton.polish(pr, solver, family, lambda, target * NEWTON_MARGIN);
+                if (steps > 0) newton[l] += steps;
+                if (steps < 0) newtonPossible = false;
             }
             kkt[l] = violation / kktScale(lambda, lambdaMax, pr.alpha);
             if (ok && s.convergence() == GlmSettings.Convergence.KKT && !(violation <= target)) {

@@ -69,6 +69,16 @@ interface PointSolver {
     boolean hessian(int[][] features, int[] m, boolean intercept, double[] out);
 
     /**
+     * Multiply-adds of one sweep over {@code strongCount} features (a column pass each, or for
+     * covariance updates p per coordinate): weighed against a Newton step's cost when the path loop
+     * chooses how to refine a λ.
+     */
+    double sweepCost(int strongCount);
+
+    /** Multiply-adds of forming the Hessian over d coordinates ({@link #hessian}). */
+    double hessianCost(int d);
+
+    /**
      * The data loss Σ_i u_i ℓ_i (half the deviance) at a trial solution, without changing the
      * solver's state; NaN when it cannot be evaluated.
      */
