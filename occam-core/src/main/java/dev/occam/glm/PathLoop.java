@@ -31,6 +31,32 @@ final class PathLoop {
         return (long) Math.max(5, Math.min(1e6, newton / sweep));
     }
 
+    /**
+     * Marks the strong-set features a refinement must sweep: non-zero in some response,
+     * unpenalized, or violating the KKT conditions (gradients as refreshed by {@link KktCheck}).
+     * The others sit at 0 with room, and the next KKT check covers them again.
+     */
+    private static void markWorking(Problem pr, PointSolver solver, double lambda, int[] strong, int ns, boolean[] working) {
+        double[][] b = solver.coefficients();
+        for (int t = 0; t < ns; t++) {
+            int j = strong[t];
+            boolean w = pr.vp[j] == 0;
+            for (int k = 0; k < b.length && !w; k++) {
+                w = b[k][j] != 0.0 || KktCheck.violation(pr, j, 0.0, solver.gradient(k, j), lambda) > 0;
+            }
+            working[j] = w;
+        }
+    }
+
+    private static int[] workingSet(int[] strong, int ns, boolean[] working) {
+        int[] set = new int[ns];
+        int m = 0;
+        for (int t = 0; t < ns; t++) if (working[strong[t]]) set[m++] = strong[t];
+        set = java.util.Arrays.copyOf(set, m);
+        java.util.Arrays.sort(set);
+        return set;
+    }
+
     /** Non-zero coefficients over all responses. */
     private static int activeCount(PointSolver solver) {
         int a = 0;
@@ -91,6 +117,8 @@ final class PathLoop {
             used += Math.abs(r);
         }
         int[] rest = new int[p];
+        // the strong-set features a refinement sweeps (non-zero, unpenalized or violating)
+        boolean[] working = new boolean[p];
         int nr = 0;
         for (int j = 0; j < p; j++) if (!pr.excluded[j] && !inStrong[j]) rest[nr++] = j;
         GradientBounds gradients = new GradientBounds(pr, solver);
@@ -153,7 +181,8 @@ final class PathLoop {
             int round = 0;
             while (true) {
                 while (solve) {
-                    int[] set = sortedCopy(strong, ns);
+                    // refinement sweeps only visit the coordinates that can still move
+                    int[] set = round == 0 ? sortedCopy(strong, ns) : workingSet(strong, ns, working);
                     long left = budget - used - spent;
                     long allowed = Math.min(left, roundCap);
                     long r = solver.solve(lambda, set, thrHere, allowed);
@@ -173,6 +202,7 @@ final class PathLoop {
                     for (int m = 0; m < nr; m++) {
                         int j = rest[m];
                         if (gradients.violates(j, lambda)) {
+                            working[j] = true;
                             inStrong[j] = true;
                             strong[ns++] = j;
                             added++;
@@ -192,6 +222,7 @@ final class PathLoop {
                 }
                 violation = KktCheck.maxViolation(pr, solver, lambda, strong, ns, rest, nr, gradients);
                 if (s.convergence() != GlmSettings.Convergence.KKT || violation <= target || round == MAX_ROUNDS) break;
+                markWorking(pr, solver, lambda, strong, ns, working);
                 solve = true;
                 round++;
                 if (round == 1) {
