@@ -45,23 +45,8 @@ write_csv <- function(df, file) {
   write.csv(out, file, row.names = FALSE, quote = FALSE)
 }
 
-# Minimal JSON writer: named list -> object, unnamed vector of length != 1 or list -> array.
-json <- function(v, indent = "") {
-  inner <- paste0(indent, "  ")
-  if (is.null(v)) return("null")
-  if (is.list(v) && !is.null(names(v))) {
-    items <- vapply(names(v), function(k) paste0(inner, "\"", k, "\": ", json(v[[k]], inner)), "")
-    return(paste0("{\n", paste(items, collapse = ",\n"), "\n", indent, "}"))
-  }
-  if (is.list(v)) return(paste0("[", paste(vapply(v, json, "", indent = inner), collapse = ", "), "]"))
-  if (length(v) != 1 || !is.null(attr(v, "array"))) {
-    return(paste0("[", paste(vapply(v, json, "", indent = inner), collapse = ", "), "]"))
-  }
-  if (is.logical(v)) return(if (v) "true" else "false")
-  if (is.numeric(v)) return(if (is.finite(v)) num(v) else stop("non-finite number in JSON"))
-  paste0("\"", gsub("\"", "\\\\\"", v), "\"")
-}
-as_array <- function(v) structure(v, array = TRUE)
+# json() and as_array(): the JSON writer shared by the golden scripts (it calls this script's num())
+source("../json.R")
 
 # ---------------------------------------------------------------------------------------------
 # Data
