@@ -1,7 +1,6 @@
 package dev.occam.data;
 
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.function.IntConsumer;
 
 /**
  * Runs tasks 0 … count−1 on the calling thread and up to (processors − 1) short-lived helper
@@ -11,10 +10,20 @@ import java.util.function.IntConsumer;
 final class ChunkWorkers {
     private ChunkWorkers() { }
 
-    static void run(int count, IntConsumer task) {
-        int threads = Math.min(count, Runtime.getRuntime().availableProcessors());
+    /** One task; {@code worker} (0 … threads−1) lets a task reuse that worker's buffers. */
+    interface Task {
+        void run(int task, int worker);
+    }
+
+    /** The number of workers {@link #run} uses for {@code count} tasks. */
+    static int threads(int count) {
+        return Math.max(1, Math.min(count, Runtime.getRuntime().availableProcessors()));
+    }
+
+    static void run(int count, Task task) {
+        int threads = threads(count);
         if (threads <= 1) {
-            for (int t = 0; t < count; t++) task.accept(t);
+            for (int t = 0; t < count; t++) task.run(t, 0);
             return;
         }
         AtomicInteger next = new AtomicInteger();
@@ -45,9 +54,9 @@ final class ChunkWorkers {
         }
     }
 
-    private static void drain(AtomicInteger next, int count, IntConsumer task, Throwable[] failure, int slot) {
+    private static void drain(AtomicInteger next, int count, Task task, Throwable[] failure, int slot) {
         try {
-            for (int t; (t = next.getAndIncrement()) < count; ) task.accept(t);
+            for (int t; (t = next.getAndIncrement()) < count; ) task.run(t, slot);
         } catch (Throwable e) {
             failure[slot] = e;
             next.set(count);   // the others stop after their current task

@@ -1,18 +1,21 @@
 package dev.occam.data;
 
 import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 
 /**
- * The fast way {@link CsvReader} reads a CSV file without quotes: the whole file as bytes, cut at
- * line ends into chunks that every processor parses at once, each number straight from the bytes
- * ({@link DecimalParser}) into its place in column-major X. No String or other object is made per
- * cell (only per class label).
+ * The fast way {@link CsvReader} reads a CSV file without quotes: the file cut at line ends into
+ * chunks of about 1 MiB that every processor reads (positional reads into one reused buffer per
+ * thread: no copy of the whole file, whose fresh memory alone would cost more than parsing it) and
+ * parses at once, each number straight from the bytes ({@link DecimalParser}) into its place in
+ * column-major X. No String or other object is made per cell (only per class label).
  *
  * <p>Two passes over the chunks: the first counts the rows and lines of each (so each chunk knows
  * its first row and line) and looks for what this reader leaves to FastCSV (a double quote, a
@@ -29,8 +32,14 @@ final class ParallelCsv {
     /** Chunk size: large enough that the per-chunk set-up is negligible, small enough to share work. */
     static final int CHUNK_BYTES = 1 << 20;
 
-    /** Larger files go to FastCSV's streaming reader (one array holds at most 2 GiB). */
+    /** Larger files go to FastCSV's streaming reader (this reader's counts and positions are ints). */
     private static final long MAX_BYTES = 1L << 30;
+
+    /** First read for the header (grown while the header line is longer). */
+    private static final int HEAD_BYTES = 1 << 16;
+
+    /** Read size when looking for the line feed after a chunk boundary. */
+    private static final int PROBE_BYTES = 1 << 12;
 
     private static final int IGNORED = -1;
     private static final int TARGET = -2;
@@ -42,26 +51,38 @@ final class ParallelCsv {
      * @param chunkBytes the approximate size of a chunk (tests use small ones to cut small files)
      */
     static Dataset read(Path file, ReadOptions o, int chunkBytes) throws IOException {
-        if (Files.size(file) > MAX_BYTES) return null;
-        byte[] b = Files.readAllBytes(file);
-        String name = file.toString();
+        try (FileChannel ch = FileChannel.open(file, StandardOpenOption.READ)) {
+            return read(file.toString(), ch, o, chunkBytes);
+        }
+    }
+
+    private static Dataset read(String name, FileChannel ch, ReadOptions o, int chunkBytes) throws IOException {
+        long size = ch.size();
+        if (size > MAX_BYTES) return null;
+        // The header: the first non-empty line, read in growing pieces from the start.
+        byte[] head = new byte[(int) Math.min(size, HEAD_BYTES)];
+        int got = readFully(ch, 0, head, head.length);
         int start = 0;
-        if (b.length >= 3 && (b[0] & 0xff) == 0xEF && (b[1] & 0xff) == 0xBB && (b[2] & 0xff) == 0xBF) {
+        if (got >= 3 && (head[0] & 0xff) == 0xEF && (head[1] & 0xff) == 0xBB && (head[2] & 0xff) == 0xBF) {
             start = 3;
-        } else if (b.length >= 2 && ((b[0] & 0xff) == 0xFE || (b[0] & 0xff) == 0xFF || b[0] == 0)) {
+        } else if (got >= 2 && ((head[0] & 0xff) == 0xFE || (head[0] & 0xff) == 0xFF || head[0] == 0)) {
             return null;   // a UTF-16 or UTF-32 byte-order mark (or a NUL): FastCSV detects these
         }
-        // The header: the first non-empty line.
         long line = 1;
         int pos = start;
-        int headerEnd;   // end of the header's content
+        int headerEnd;   // end of the header's content in head
         while (true) {
-            if (pos >= b.length) throw new DataFormatException(name, "the file is empty");
-            int lf = indexOf(b, (byte) '\n', pos, b.length);
-            int lineEnd = lf < 0 ? b.length : lf;
-            int contentEnd = lineEnd > pos && b[lineEnd - 1] == '\r' ? lineEnd - 1 : lineEnd;
+            if (pos >= got) throw new DataFormatException(name, "the file is empty");
+            int lf = indexOf(head, (byte) '\n', pos, got);
+            if (lf < 0 && got < size) {   // the line goes on beyond what was read
+                head = new byte[(int) Math.min(size, 2L * head.length)];
+                got = readFully(ch, 0, head, head.length);
+                continue;
+            }
+            int lineEnd = lf < 0 ? got : lf;
+            int contentEnd = lineEnd > pos && head[lineEnd - 1] == '\r' ? lineEnd - 1 : lineEnd;
             for (int i = pos; i < contentEnd; i++) {
-                if (b[i] == '"' || b[i] == '\r') return null;
+                if (head[i] == '"' || head[i] == '\r') return null;
             }
             if (contentEnd > pos) {
                 headerEnd = contentEnd;
@@ -70,23 +91,37 @@ final class ParallelCsv {
             pos = lineEnd + 1;
             line++;
         }
-        CsvColumns cols = CsvColumns.resolve(name, split(b, pos, headerEnd), o);
-        int bodyStart = indexOf(b, (byte) '\n', headerEnd, b.length) + 1;
-        if (bodyStart == 0) bodyStart = b.length;
-        int[] bounds = chunkBounds(b, bodyStart, chunkBytes);
+        CsvColumns cols = CsvColumns.resolve(name, split(head, pos, headerEnd), o);
+        int lf = indexOf(head, (byte) '\n', headerEnd, got);
+        long bodyStart = lf < 0 ? size : lf + 1;
+        long[] bounds = chunkBounds(ch, bodyStart, size, chunkBytes);
         int chunks = bounds.length - 1;
+        int longest = 0;
+        for (int k = 0; k < chunks; k++) longest = (int) Math.max(longest, bounds[k + 1] - bounds[k]);
+        int bufferBytes = longest;
+        byte[][] buffers = new byte[ChunkWorkers.threads(chunks)][];
 
         // Pass 1: rows and lines per chunk; anything FastCSV must handle.
         int[] rows = new int[chunks];
         int[] lines = new int[chunks];
         boolean[] needsFastCsv = new boolean[chunks];
-        ChunkWorkers.run(chunks, k -> count(b, bounds[k], bounds[k + 1], k, rows, lines, needsFastCsv));
+        IOException[] ioErrors = new IOException[chunks];
+        ChunkWorkers.run(chunks, (k, worker) -> {
+            try {
+                if (buffers[worker] == null) buffers[worker] = new byte[bufferBytes];
+                int len = (int) (bounds[k + 1] - bounds[k]);
+                readFully(ch, bounds[k], buffers[worker], len);
+                count(buffers[worker], len, k, rows, lines, needsFastCsv);
+            } catch (IOException e) {
+                ioErrors[k] = e;
+            }
+        });
+        for (IOException e : ioErrors) if (e != null) throw e;
         for (boolean q : needsFastCsv) if (q) return null;
         long total = 0;
         for (int r : rows) total += r;
         if (total == 0) throw new DataFormatException(name, "no data rows after the header");
         int n = (int) total;   // at most one row per two bytes of a file under 1 GiB
-        int p = cols.features().length;
 
         // Pass 2: parse every chunk into its rows.
         Target t = new Target(cols, o, n);
@@ -99,15 +134,30 @@ final class ParallelCsv {
             firstLine[k] = firstLine[k - 1] + lines[k - 1];
         }
         int[] role = roles(cols);
-        ChunkWorkers.run(chunks, k -> {
+        ChunkWorkers.run(chunks, (k, worker) -> {
             try {
-                new Chunk(name, b, cols, o.targetKind(), role, t, n).parse(bounds[k], bounds[k + 1], firstRow[k], firstLine[k]);
+                if (buffers[worker] == null) buffers[worker] = new byte[bufferBytes];
+                int len = (int) (bounds[k + 1] - bounds[k]);
+                readFully(ch, bounds[k], buffers[worker], len);
+                new Chunk(name, buffers[worker], cols, o.targetKind(), role, t, n).parse(0, len, firstRow[k], firstLine[k]);
             } catch (DataFormatException e) {
                 errors[k] = e;
+            } catch (IOException e) {
+                ioErrors[k] = e;
             }
         });
+        for (IOException e : ioErrors) if (e != null) throw e;
         for (DataFormatException e : errors) if (e != null) throw e;
         return CsvReader.dataset(name, cols, t.x, n, t.y, t.labels == null ? null : Arrays.asList(t.labels), t.weights);
+    }
+
+    /** Reads {@code len} bytes at {@code from} into buf[0, len) (fewer only at the end of the file); returns the count. */
+    private static int readFully(FileChannel ch, long from, byte[] buf, int len) throws IOException {
+        ByteBuffer bb = ByteBuffer.wrap(buf, 0, len);
+        while (bb.hasRemaining()) {
+            if (ch.read(bb, from + bb.position()) < 0) break;
+        }
+        return bb.position();
     }
 
     /** The arrays every chunk writes its rows into (each chunk its own rows only). */
@@ -135,35 +185,42 @@ final class ParallelCsv {
         return role;
     }
 
-    /** Chunk boundaries from {@code from} to the end, each just after a line feed. */
-    private static int[] chunkBounds(byte[] b, int from, int chunkBytes) {
-        int pieces = (int) Math.max(1, Math.min(4096, (b.length - (long) from) / Math.max(1, chunkBytes)));
-        int[] bounds = new int[pieces + 1];
+    /** Chunk boundaries from {@code from} to {@code size}, each just after a line feed (small reads find them). */
+    private static long[] chunkBounds(FileChannel ch, long from, long size, int chunkBytes) throws IOException {
+        int pieces = (int) Math.max(1, Math.min(1 << 16, (size - from) / Math.max(1, chunkBytes)));
+        long[] bounds = new long[pieces + 1];
         int k = 0;
         bounds[k++] = from;
+        byte[] probe = new byte[PROBE_BYTES];
         for (int c = 1; c < pieces; c++) {
-            int at = (int) (from + (b.length - (long) from) * c / pieces);
-            int lf = indexOf(b, (byte) '\n', Math.max(at, bounds[k - 1]), b.length);
-            int cut = lf < 0 ? b.length : lf + 1;
-            if (cut > bounds[k - 1] && cut < b.length) bounds[k++] = cut;
+            long at = Math.max(from + (size - from) * c / pieces, bounds[k - 1]);
+            long cut = -1;
+            while (cut < 0 && at < size) {
+                int got = readFully(ch, at, probe, (int) Math.min(probe.length, size - at));
+                int lf = indexOf(probe, (byte) '\n', 0, got);
+                if (lf >= 0) cut = at + lf + 1;
+                at += got;
+            }
+            if (cut > bounds[k - 1] && cut < size) bounds[k++] = cut;
         }
-        bounds[k++] = b.length;
+        bounds[k++] = size;
         return Arrays.copyOf(bounds, k);
     }
 
-    /** Pass 1 over b[from, to): non-empty lines (rows) and line feeds; flags quotes and lone CRs. */
-    private static void count(byte[] b, int from, int to, int k, int[] rows, int[] lines, boolean[] needsFastCsv) {
+    /** Pass 1 over b[0, len), a chunk that starts a line: non-empty lines (rows) and line feeds; flags quotes and lone CRs. */
+    private static void count(byte[] b, int len, int k, int[] rows, int[] lines, boolean[] needsFastCsv) {
         int r = 0;
         int l = 0;
         boolean content = false;
-        for (int i = from; i < to; i++) {
+        for (int i = 0; i < len; i++) {
             byte c = b[i];
             if (c == '\n') {
                 l++;
                 if (content) r++;
                 content = false;
             } else if (c == '\r') {
-                if (i + 1 >= b.length || b[i + 1] != '\n') { needsFastCsv[k] = true; return; }
+                // a chunk ends after a line feed, so a CR in its last byte ends the file
+                if (i + 1 >= len || b[i + 1] != '\n') { needsFastCsv[k] = true; return; }
             } else {
                 if (c == '"') { needsFastCsv[k] = true; return; }
                 content = true;

@@ -52,6 +52,26 @@ class ParallelCsvTest {
     }
 
     @Test
+    void headerLongerThanTheFirstReadAndBlankLinesBeforeIt() throws IOException {
+        StringBuilder s = new StringBuilder("\n\r\n");
+        int p = 7000;   // about 90 KB of header: more than the first read of the header
+        for (int j = 0; j < p; j++) s.append("feature_number_").append(j).append(',');
+        s.append("y\n");
+        for (int i = 0; i < 3; i++) {
+            for (int j = 0; j <= p; j++) s.append(j == 0 ? "" : ",").append(i * j % 7);
+            s.append('\n');
+        }
+        Path f = dir.resolve("wide.csv");
+        Files.writeString(f, s, StandardCharsets.UTF_8);
+        String fast = outcome(() -> ParallelCsv.read(f, ReadOptions.numeric("y"), 1000));
+        assertThat(fast).startsWith("data 3x7000").isEqualTo(outcome(() -> CsvReader.readQuoted(f, ReadOptions.numeric("y"))));
+        Files.writeString(f, s.append("1,2\n"), StandardCharsets.UTF_8);
+        assertThat(outcome(() -> ParallelCsv.read(f, ReadOptions.numeric("y"), 1000)))
+                .endsWith(":7: expected 7001 fields, found 2")
+                .isEqualTo(outcome(() -> CsvReader.readQuoted(f, ReadOptions.numeric("y"))));
+    }
+
+    @Test
     void leavesQuotesLoneCarriageReturnsAndUtf16ToFastCsv() throws IOException {
         List<String> contents = List.of("y,a\n1,\"2\"\n", "\"y\",a\n1,2\n", "y,a\n1,2\r3,4\n", "y,a\r1,2\r");
         int[] rows = {1, 1, 2, 1};
