@@ -1,7 +1,6 @@
 package dev.occam.data;
 
 import java.io.IOException;
-import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -29,17 +28,11 @@ import java.util.List;
 final class ParallelCsv {
     private ParallelCsv() { }
 
-    /** Chunk size: large enough that the per-chunk set-up is negligible, small enough to share work. */
-    static final int CHUNK_BYTES = 1 << 20;
-
-    /** Larger files go to FastCSV's streaming reader (this reader's counts and positions are ints). */
-    private static final long MAX_BYTES = 1L << 30;
+    /** Chunk size (see {@link FileChunks}). */
+    static final int CHUNK_BYTES = FileChunks.CHUNK_BYTES;
 
     /** First read for the header (grown while the header line is longer). */
     private static final int HEAD_BYTES = 1 << 16;
-
-    /** Read size when looking for the line feed after a chunk boundary. */
-    private static final int PROBE_BYTES = 1 << 12;
 
     private static final int IGNORED = -1;
     private static final int TARGET = -2;
@@ -58,10 +51,10 @@ final class ParallelCsv {
 
     private static Dataset read(String name, FileChannel ch, ReadOptions o, int chunkBytes) throws IOException {
         long size = ch.size();
-        if (size > MAX_BYTES) return null;
+        if (size > FileChunks.MAX_BYTES) return null;
         // The header: the first non-empty line, read in growing pieces from the start.
         byte[] head = new byte[(int) Math.min(size, HEAD_BYTES)];
-        int got = readFully(ch, 0, head, head.length);
+        int got = FileChunks.readFully(ch, 0, head, head.length);
         int start = 0;
         if (got >= 3 && (head[0] & 0xff) == 0xEF && (head[1] & 0xff) == 0xBB && (head[2] & 0xff) == 0xBF) {
             start = 3;
@@ -73,10 +66,10 @@ final class ParallelCsv {
         int headerEnd;   // end of the header's content in head
         while (true) {
             if (pos >= got) throw new DataFormatException(name, "the file is empty");
-            int lf = indexOf(head, (byte) '\n', pos, got);
+            int lf = FileChunks.indexOf(head, (byte) '\n', pos, got);
             if (lf < 0 && got < size) {   // the line goes on beyond what was read
                 head = new byte[(int) Math.min(size, 2L * head.length)];
-                got = readFully(ch, 0, head, head.length);
+                got = FileChunks.readFully(ch, 0, head, head.length);
                 continue;
             }
             int lineEnd = lf < 0 ? got : lf;
@@ -92,13 +85,11 @@ final class ParallelCsv {
             line++;
         }
         CsvColumns cols = CsvColumns.resolve(name, split(head, pos, headerEnd), o);
-        int lf = indexOf(head, (byte) '\n', headerEnd, got);
+        int lf = FileChunks.indexOf(head, (byte) '\n', headerEnd, got);
         long bodyStart = lf < 0 ? size : lf + 1;
-        long[] bounds = chunkBounds(ch, bodyStart, size, chunkBytes);
+        long[] bounds = FileChunks.bounds(ch, bodyStart, size, chunkBytes);
         int chunks = bounds.length - 1;
-        int longest = 0;
-        for (int k = 0; k < chunks; k++) longest = (int) Math.max(longest, bounds[k + 1] - bounds[k]);
-        int bufferBytes = longest;
+        int bufferBytes = FileChunks.longest(bounds);
         byte[][] buffers = new byte[ChunkWorkers.threads(chunks)][];
 
         // Pass 1: rows and lines per chunk; anything FastCSV must handle.
@@ -110,7 +101,7 @@ final class ParallelCsv {
             try {
                 if (buffers[worker] == null) buffers[worker] = new byte[bufferBytes];
                 int len = (int) (bounds[k + 1] - bounds[k]);
-                readFully(ch, bounds[k], buffers[worker], len);
+                FileChunks.readFully(ch, bounds[k], buffers[worker], len);
                 count(buffers[worker], len, k, rows, lines, needsFastCsv);
             } catch (IOException e) {
                 ioErrors[k] = e;
@@ -138,7 +129,7 @@ final class ParallelCsv {
             try {
                 if (buffers[worker] == null) buffers[worker] = new byte[bufferBytes];
                 int len = (int) (bounds[k + 1] - bounds[k]);
-                readFully(ch, bounds[k], buffers[worker], len);
+                FileChunks.readFully(ch, bounds[k], buffers[worker], len);
                 new Chunk(name, buffers[worker], cols, o.targetKind(), role, t, n).parse(0, len, firstRow[k], firstLine[k]);
             } catch (DataFormatException e) {
                 errors[k] = e;
@@ -149,15 +140,6 @@ final class ParallelCsv {
         for (IOException e : ioErrors) if (e != null) throw e;
         for (DataFormatException e : errors) if (e != null) throw e;
         return CsvReader.dataset(name, cols, t.x, n, t.y, t.labels == null ? null : Arrays.asList(t.labels), t.weights);
-    }
-
-    /** Reads {@code len} bytes at {@code from} into buf[0, len) (fewer only at the end of the file); returns the count. */
-    private static int readFully(FileChannel ch, long from, byte[] buf, int len) throws IOException {
-        ByteBuffer bb = ByteBuffer.wrap(buf, 0, len);
-        while (bb.hasRemaining()) {
-            if (ch.read(bb, from + bb.position()) < 0) break;
-        }
-        return bb.position();
     }
 
     /** The arrays every chunk writes its rows into (each chunk its own rows only). */
@@ -183,28 +165,6 @@ final class ParallelCsv {
         if (cols.target() >= 0) role[cols.target()] = TARGET;
         if (cols.weights() >= 0) role[cols.weights()] = WEIGHT;
         return role;
-    }
-
-    /** Chunk boundaries from {@code from} to {@code size}, each just after a line feed (small reads find them). */
-    private static long[] chunkBounds(FileChannel ch, long from, long size, int chunkBytes) throws IOException {
-        int pieces = (int) Math.max(1, Math.min(1 << 16, (size - from) / Math.max(1, chunkBytes)));
-        long[] bounds = new long[pieces + 1];
-        int k = 0;
-        bounds[k++] = from;
-        byte[] probe = new byte[PROBE_BYTES];
-        for (int c = 1; c < pieces; c++) {
-            long at = Math.max(from + (size - from) * c / pieces, bounds[k - 1]);
-            long cut = -1;
-            while (cut < 0 && at < size) {
-                int got = readFully(ch, at, probe, (int) Math.min(probe.length, size - at));
-                int lf = indexOf(probe, (byte) '\n', 0, got);
-                if (lf >= 0) cut = at + lf + 1;
-                at += got;
-            }
-            if (cut > bounds[k - 1] && cut < size) bounds[k++] = cut;
-        }
-        bounds[k++] = size;
-        return Arrays.copyOf(bounds, k);
     }
 
     /** Pass 1 over b[0, len), a chunk that starts a line: non-empty lines (rows) and line feeds; flags quotes and lone CRs. */
@@ -309,7 +269,7 @@ final class ParallelCsv {
 
         /** The row at {@code rowStart} as text fields through the shared checks; returns the next line's start. */
         private int slow(int rowStart, int to, int row, long line) {
-            int lf = indexOf(b, (byte) '\n', rowStart, to);
+            int lf = FileChunks.indexOf(b, (byte) '\n', rowStart, to);
             int lineEnd = lf < 0 ? to : lf;
             int contentEnd = lineEnd > rowStart && b[lineEnd - 1] == '\r' ? lineEnd - 1 : lineEnd;
             List<String> fields = split(b, rowStart, contentEnd);
@@ -334,11 +294,5 @@ final class ParallelCsv {
             }
         }
         return fields;
-    }
-
-    /** Index of the first {@code v} in b[from, to), or −1. */
-    static int indexOf(byte[] b, byte v, int from, int to) {
-        for (int i = from; i < to; i++) if (b[i] == v) return i;
-        return -1;
     }
 }
