@@ -30,8 +30,6 @@ public final class CdsTraining {
      * build time) but exits 1, which the build accepts: the archive then covers fewer classes.
      */
     public static void main(String[] args) throws IOException {
-        // as Occam.main: netlib's INFO line about the BLAS it loaded is not build output worth showing
-        java.util.logging.Logger.getLogger("dev.ludovic.netlib").setLevel(java.util.logging.Level.WARNING);
         Path dir = Files.createTempDirectory("occam-cds");
         boolean ok = false;
         try {
@@ -57,6 +55,7 @@ public final class CdsTraining {
         String net = dir.resolve("net.json").toString();
         List<String[]> commands = List.of(
                 new String[] {"--version"},
+                new String[] {"--verbose", "convert", "--help"},
                 new String[] {"--help"},
                 new String[] {"fit", "--data", data, "--target", "y", "--lambda", "0.01", "--out", model, "--quiet"},
                 new String[] {"path", "--data", data, "--target", "y", "--out", dir.resolve("path.csv").toString(), "--quiet"},

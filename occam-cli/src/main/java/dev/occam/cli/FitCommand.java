@@ -76,7 +76,8 @@ final class FitCommand implements Callable<Integer> {
         Warnings.report(console, fitted);
         ModelFile.write(out, fitted);
         console.info("wrote " + out + ": " + fitted.family().id() + " at lambda " + fitted.lambda() + ", "
-                + fitted.nonZero() + " of " + data.cols() + " features non-zero, deviance ratio " + fitted.summary().devRatio());
+                + fitted.nonZero() + " of " + data.cols() + " features non-zero, deviance ratio " + fitted.summary().devRatio()
+                + ", " + Warnings.kktNote(fitted.summary()));
         return 0;
     }
 }

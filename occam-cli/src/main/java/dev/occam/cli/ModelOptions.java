@@ -62,8 +62,20 @@ final class ModelOptions {
     @Option(names = "--no-intercept", description = "Fit without an intercept.")
     boolean noIntercept;
 
-    @Option(names = "--tolerance", paramLabel = "T", description = "Convergence threshold of coordinate descent (default 1e-7, as glmnet's thresh).")
+    @Option(names = "--tolerance", paramLabel = "T",
+            description = "Threshold of coordinate descent's sweeps (default 1e-7, glmnet's thresh). Under --convergence kkt it is where "
+                    + "refinement starts; under --convergence thresh it is the stopping rule.")
     Double tolerance;
+
+    @Option(names = "--convergence", paramLabel = "kkt|thresh",
+            description = "When a lambda is solved. kkt (default): only when the KKT conditions hold on every feature to --kkt-tolerance "
+                    + "(Newton steps on the active set and tighter sweeps as needed). thresh: glmnet's rule, the same passes as glmnet "
+                    + "at the same --tolerance, an answer about sqrt(T) from the optimum. Both report the KKT violation.")
+    String convergence;
+
+    @Option(names = "--kkt-tolerance", paramLabel = "K",
+            description = "Largest KKT violation accepted, relative to max(lambda, 1e-6*lambda_max*alpha) (default 1e-9; --convergence kkt).")
+    Double kktTolerance;
 
     @Option(names = "--quiet", description = "Print nothing but errors and warnings.")
     boolean quiet;
@@ -103,6 +115,17 @@ final class ModelOptions {
                 .withStandardize(!noStandardize)
                 .withIntercept(!noIntercept);
         if (tolerance != null) s = s.withTolerance(tolerance);
+        if (kktTolerance != null) {
+            if ("thresh".equals(convergence)) throw new ParameterException(cmd, "--kkt-tolerance applies to --convergence kkt, not thresh");
+            s = s.withKktTolerance(kktTolerance);
+        }
+        if (convergence != null) {
+            s = s.withConvergence(switch (convergence) {
+                case "kkt" -> GlmSettings.Convergence.KKT;
+                case "thresh" -> GlmSettings.Convergence.THRESH;
+                default -> throw new ParameterException(cmd, "--convergence must be kkt or thresh; got \"" + convergence + "\"");
+            });
+        }
         if (!penaltyFactors.isEmpty()) s = s.withPenaltyFactors(penaltyFactorArray(cmd, d.featureNames()));
         if (lowerLimit != null || upperLimit != null) {
             s = s.withLimits(lowerLimit == null ? null : filled(p, lowerLimit), upperLimit == null ? null : filled(p, upperLimit));

@@ -1,10 +1,16 @@
 package dev.occam.cli;
 
 import dev.occam.data.DataFormatException;
+import dev.occam.linalg.NativeBlas;
+import dev.occam.linalg.Simd;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.ParseResult;
+import picocli.CommandLine.RunLast;
+import picocli.CommandLine.ScopeType;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.UnmatchedArgumentException;
 
@@ -35,16 +41,20 @@ public final class Occam implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
+    /**
+     * Inherited by every subcommand ({@code occam fit --verbose …} and {@code occam --verbose fit …}
+     * both work). Without it a missing optional native library prints nothing.
+     */
+    @Option(names = "--verbose", scope = ScopeType.INHERIT,
+            description = "Print on stderr, once, which BLAS (native OpenBLAS or pure Java, and why) and which SIMD kernels are in use.")
+    boolean verbose;
+
     @Override
     public Integer call() {
         throw new ParameterException(spec.commandLine(), "missing command: demo, fit, path, cv, predict or train (see occam --help)");
     }
 
-    /** netlib announces at INFO level which BLAS it loaded; not the user's business (kept: loggers are weak). */
-    private static final java.util.logging.Logger NETLIB_LOG = java.util.logging.Logger.getLogger("dev.ludovic.netlib");
-
     public static void main(String[] args) {
-        NETLIB_LOG.setLevel(java.util.logging.Level.WARNING);
         PrintWriter out = new PrintWriter(System.out, true);
         PrintWriter err = new PrintWriter(System.err, true);
         int status = run(args, out, err);
@@ -58,13 +68,28 @@ public final class Occam implements Callable<Integer> {
      * (no {@code System.exit}, so tests run it in-process).
      */
     public static int run(String[] args, PrintWriter out, PrintWriter err) {
-        CommandLine cmd = Subcommands.register(new CommandLine(new Occam()), args)
+        Occam occam = new Occam();
+        CommandLine cmd = Subcommands.register(new CommandLine(occam), args)
                 .setOut(out)
                 .setErr(err)
                 .setCaseInsensitiveEnumValuesAllowed(true)
                 .setParameterExceptionHandler(Occam::badOptions)
-                .setExecutionExceptionHandler((e, c, parsed) -> failure(e, c.getErr()));
+                .setExecutionExceptionHandler((e, c, parsed) -> failure(e, c.getErr()))
+                .setExecutionStrategy(parsed -> execute(occam, parsed, err));
         return cmd.execute(args);
+    }
+
+    /** Runs the parsed command, after the {@code --verbose} lines when asked for. */
+    private static int execute(Occam occam, ParseResult parsed, PrintWriter err) {
+        if (occam.verbose) {
+            for (String line : environment()) err.println("occam: " + line);
+        }
+        return new RunLast().execute(parsed);
+    }
+
+    /** What {@code --version} and {@code --verbose} report besides the version: the BLAS and the SIMD kernels in use. */
+    static String[] environment() {
+        return new String[] {"BLAS: " + NativeBlas.describe(), "SIMD: " + Simd.describe()};
     }
 
     /** Bad or missing options: one line, status 2 (picocli would print the whole usage). */
@@ -113,12 +138,16 @@ public final class Occam implements Callable<Integer> {
         return s.strip().replace("\r\n", " ").replace('\n', ' ').replace('\r', ' ');
     }
 
-    /** The version from the jar's manifest (set by the build). */
+    /** The version from the jar's manifest (set by the build), then the BLAS and SIMD kernels in use. */
     static final class Version implements CommandLine.IVersionProvider {
         @Override
         public String[] getVersion() {
             String v = Occam.class.getPackage().getImplementationVersion();
-            return new String[] {"occam " + (v != null ? v : "(development build)")};
+            String[] env = environment();
+            String[] lines = new String[env.length + 1];
+            lines[0] = "occam " + (v != null ? v : "(development build)");
+            System.arraycopy(env, 0, lines, 1, env.length);
+            return lines;
         }
     }
 }

@@ -68,7 +68,9 @@ final class PathCommand implements Callable<Integer> {
         Warnings.report(console, path);
         PathCsv.write(out, path);
         console.info("wrote " + out + ": " + path.size() + " lambda values"
-                + (path.size() > 0 ? " from " + path.lambdas()[0] + " to " + path.lambdas()[path.size() - 1] : ""));
+                + (path.size() > 0 ? " from " + path.lambdas()[0] + " to " + path.lambdas()[path.size() - 1] : "")
+                + ", largest KKT violation " + String.format(java.util.Locale.ROOT, "%.1e", path.maxKktViolation())
+                + " relative (" + dev.occam.glm.LinearModel.FitSummary.rule(settings) + ")");
         return 0;
     }
 }

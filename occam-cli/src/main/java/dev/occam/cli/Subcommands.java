@@ -8,7 +8,8 @@ import java.util.function.Supplier;
 /**
  * The subcommands of {@code occam}, registered lazily: picocli reads every option annotation of a
  * command when it is added, which for all seven commands costs about a tenth of a second of every
- * start. When the first argument names a subcommand only that one is added; otherwise (help,
+ * start. When the first argument that is not an option names a subcommand (the tool's own options,
+ * {@code -h}, {@code -V}, {@code --verbose}, take no value) only that one is added; otherwise (help,
  * version, a typo that needs suggestions) all are, in this order, the order of {@code occam --help}.
  */
 final class Subcommands {
@@ -26,9 +27,15 @@ final class Subcommands {
             new Entry("demo", DemoCommand.class, DemoCommand::new),
             new Entry("convert", ConvertCommand.class, ConvertCommand::new));
 
-    /** Adds to {@code top} the subcommand {@code args[0]} names, or all of them; returns {@code top}. */
+    /** Adds to {@code top} the subcommand the first non-option argument names, or all of them; returns {@code top}. */
     static CommandLine register(CommandLine top, String[] args) {
-        String first = args.length > 0 ? args[0] : null;
+        String first = null;
+        for (String a : args) {
+            if (!a.startsWith("-")) {
+                first = a;
+                break;
+            }
+        }
         for (Entry e : ALL) {
             if (e.name().equals(first)) {
                 top.addSubcommand(e.name(), e.create().get());

@@ -55,11 +55,22 @@ import java.util.concurrent.Callable;
  * α = 0, coupled into the gradient) + l1·Σ|w| (--l1: a proximal step, so weights reach exact
  * zeros). --weight-decay is PyTorch's: coupled L2 for sgd, momentum, nesterov and adam; decoupled
  * (w ← w − η·wd·w) for adamw. Biases are not penalized unless --decay-biases.
+ *
+ * <p>Preprocessing, stated in --help: CSV and LibSVM features are standardized by default (centred
+ * by the training mean, divided by the 1/n standard deviation; {@link Inputs#standardize}), and the
+ * centre and scale go into NET.json's {@code input} for predict to apply; --no-standardize leaves
+ * them as given. IDX pixels are divided by 255 by the reader and never standardized.
  */
 @Command(name = "train", mixinStandardHelpOptions = true, sortOptions = false,
         description = {"Train a multi-layer perceptron with weight decay and write it as a JSON network file.",
                 "Per step: mean batch loss + (l2/2) sum w^2 + l1 sum |w| (proximal: exact zeros); --weight-decay as PyTorch "
-                        + "(coupled for sgd, momentum, nesterov, adam; decoupled w <- w - lr*wd*w for adamw)."})
+                        + "(coupled for sgd, momentum, nesterov, adam; decoupled w <- w - lr*wd*w for adamw).",
+                "Inputs: CSV and LibSVM features are standardized by default: each column is centred by its mean over the "
+                        + "training rows and divided by its standard deviation (1/n; a constant column is only centred); "
+                        + "the target is never scaled. The centre and scale are stored in NET.json (input.center, "
+                        + "input.scale) and predict applies them to new rows. --no-standardize uses the features as given "
+                        + "(NET.json: \"input\": null). IDX images: pixels are divided by 255 when read, never standardized "
+                        + "(input: null; the network expects pixels in [0, 1])."})
 final class TrainCommand implements Callable<Integer> {
 
     @Spec
@@ -114,7 +125,9 @@ final class TrainCommand implements Callable<Integer> {
             description = "PyTorch's weight_decay: coupled L2 (gradient + wd*w) except for adamw, where it is decoupled (default: ${DEFAULT-VALUE}).")
     double weightDecay;
 
-    @Option(names = "--l1", paramLabel = "L", defaultValue = "0", description = "L1 strength: + L*sum|w|, applied as a proximal step (exact zeros) (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--l1", paramLabel = "L", defaultValue = "0",
+            description = "L1 strength: + L*sum|w|, applied after every step as w <- sign(w)*max(|w| - lr*L, 0) (exact zeros; "
+                    + "weights only unless --decay-biases) (default: ${DEFAULT-VALUE}).")
     double l1;
 
     @Option(names = "--l2", paramLabel = "L", defaultValue = "0", description = "L2 strength: + (L/2)*sum w^2 added to the loss, coupled into the gradient even for adamw (default: ${DEFAULT-VALUE}).")
@@ -146,7 +159,9 @@ final class TrainCommand implements Callable<Integer> {
             description = "Stop when the validation loss (training loss without --valid) has not improved for P epochs; keep the best epoch's weights.")
     Integer patience;
 
-    @Option(names = "--no-standardize", description = "Use CSV/LibSVM features as given (default: centre and scale each to unit variance; IDX pixels are divided by 255).")
+    @Option(names = "--no-standardize",
+            description = "Use CSV/LibSVM features as given (default: centre each by its training mean and scale it to unit "
+                    + "variance, stored in NET.json and applied by predict). IDX pixels are divided by 255 either way.")
     boolean noStandardize;
 
     @Option(names = "--checkpoint", paramLabel = "FILE", description = "Write a checkpoint after every epoch (atomically).")

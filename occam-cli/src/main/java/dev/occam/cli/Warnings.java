@@ -15,6 +15,12 @@ final class Warnings {
         }
     }
 
+    /** "KKT violation 3.1e-13 relative (rule kkt 1.0E-9)": how far the answer is from the exact optimum. */
+    static String kktNote(LinearModel.FitSummary s) {
+        String v = Double.isNaN(s.kktViolation()) ? "not measured" : String.format(java.util.Locale.ROOT, "%.1e relative", s.kktViolation());
+        return "KKT violation " + v + " (rule " + s.convergence() + ")";
+    }
+
     static void report(Console console, GlmPath path) {
         path.warnings().forEach(console::warn);
         if (!path.allConverged() && path.warnings().isEmpty()) {

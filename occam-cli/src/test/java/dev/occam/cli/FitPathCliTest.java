@@ -106,7 +106,7 @@ class FitPathCliTest {
         Path out = dir.resolve("path.csv");
         CliRun.of("path", "--data", data, "--target", "y", "--nlambda", "20", "--out", out).ok();
         List<String> lines = Files.readAllLines(out);
-        assertThat(lines.get(0)).isEqualTo("lambda,df,dev_ratio,intercept,a,b,c");
+        assertThat(lines.get(0)).isEqualTo("lambda,df,dev_ratio,intercept,a,b,c,kkt_violation");
         assertThat(lines.size() - 1).isBetween(2, 20);
         double previous = Double.POSITIVE_INFINITY;
         for (String line : lines.subList(1, lines.size())) {
@@ -124,7 +124,7 @@ class FitPathCliTest {
         CliRun.of("path", "--data", data, "--target", "kind", "--family", "multinomial", "--lambda", "0.01,0.1,0.05", "--out", out).ok();
         List<String> lines = Files.readAllLines(out);
         assertThat(lines.get(0)).isEqualTo("lambda,df,dev_ratio,intercept:high,a:high,b:high,c:high,"
-                + "intercept:low,a:low,b:low,c:low,intercept:mid,a:mid,b:mid,c:mid");
+                + "intercept:low,a:low,b:low,c:low,intercept:mid,a:mid,b:mid,c:mid,kkt_violation");
         assertThat(lines).hasSize(4);
         assertThat(lines.get(1)).startsWith("0.1,");
         assertThat(lines.get(3)).startsWith("0.01,");

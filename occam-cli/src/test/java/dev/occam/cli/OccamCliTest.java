@@ -38,7 +38,7 @@ class OccamCliTest {
     }
 
     @Test
-    void versionPrintsOneLine() {
+    void versionStartsWithTheName() {
         assertThat(CliRun.of("--version").ok().out()).startsWith("occam ");
     }
 

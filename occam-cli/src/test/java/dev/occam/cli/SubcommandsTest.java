@@ -21,6 +21,8 @@ class SubcommandsTest {
     void aNamedSubcommandIsAddedAloneOtherwiseAllInHelpOrder() {
         CommandLine one = Subcommands.register(new CommandLine(new Occam()), new String[] {"predict", "--help"});
         assertThat(one.getSubcommands().keySet()).containsExactly("predict");
+        CommandLine afterOption = Subcommands.register(new CommandLine(new Occam()), new String[] {"--verbose", "fit", "--help"});
+        assertThat(afterOption.getSubcommands().keySet()).containsExactly("fit");
         CommandLine all = Subcommands.register(new CommandLine(new Occam()), new String[] {"--help"});
         assertThat(all.getSubcommands().keySet()).containsExactly("fit", "path", "cv", "predict", "train", "demo", "convert");
         assertThat(CliRun.of("--help").ok().out()).containsSubsequence("fit", "path", "cv", "predict", "train", "demo", "convert");

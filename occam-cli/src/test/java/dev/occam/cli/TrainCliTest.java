@@ -111,6 +111,62 @@ class TrainCliTest {
     }
 
     @Test
+    void helpStatesThePreprocessing() {
+        String help = CliRun.of("train", "--help").ok().out().replaceAll("\\s+", " ");
+        assertThat(help).contains("CSV and LibSVM features are standardized by default",
+                "centred by its mean over the training rows and divided by its standard deviation (1/n",
+                "stored in NET.json (input.center, input.scale) and predict applies them",
+                "--no-standardize", "IDX images: pixels are divided by 255",
+                "w <- sign(w)*max(|w| - lr*L, 0)");
+    }
+
+    /**
+     * The default standardization: NET.json stores each column's training mean and 1/n standard
+     * deviation (computed here independently), and predict applies them; with --no-standardize
+     * nothing is stored and predict feeds the features as given.
+     */
+    @Test
+    void standardizationIsStoredAndAppliedByPredict() throws IOException {
+        Path data = TestData.csv(dir, 60, NUMERIC, false);
+        dev.occam.data.Dataset d = dev.occam.data.CsvReader.read(data,
+                new dev.occam.data.ReadOptions("y", dev.occam.data.TargetKind.NUMERIC, null, null));
+        int n = d.rows();
+        int p = d.cols();
+        for (boolean standardize : new boolean[] {true, false}) {
+            Path net = dir.resolve("net-" + standardize + ".json");
+            Path pred = dir.resolve("pred-" + standardize + ".csv");
+            Object[] args = common(data, net, "--target", "y", "--loss", "mse", "--layers", "4", "--quiet");
+            if (!standardize) args = java.util.stream.Stream.concat(java.util.Arrays.stream(args), java.util.stream.Stream.of("--no-standardize")).toArray();
+            train(args).ok();
+            NetworkModel m = NetworkFile.read(net);
+            float[] x = new float[n * p];
+            if (standardize) {
+                assertThat(m.center()).hasSize(p);
+                for (int j = 0; j < p; j++) {
+                    double mean = 0;
+                    double ss = 0;
+                    for (int i = 0; i < n; i++) mean += d.x().get(i, j) / n;
+                    for (int i = 0; i < n; i++) ss += (d.x().get(i, j) - mean) * (d.x().get(i, j) - mean);
+                    assertThat((double) m.center()[j]).as("centre of column %d", j).isCloseTo(mean, org.assertj.core.api.Assertions.within(1e-6));
+                    assertThat((double) m.scale()[j]).as("scale of column %d", j).isCloseTo(Math.sqrt(ss / n), org.assertj.core.api.Assertions.within(1e-6));
+                    for (int i = 0; i < n; i++) x[i * p + j] = ((float) d.x().get(i, j) - m.center()[j]) / m.scale()[j];
+                }
+            } else {
+                assertThat(m.center()).isNull();
+                assertThat(m.scale()).isNull();
+                for (int j = 0; j < p; j++) for (int i = 0; i < n; i++) x[i * p + j] = (float) d.x().get(i, j);
+            }
+            float[] expected = m.network().predict(x, n);
+            CliRun.of("predict", "--model", net, "--data", data, "--type", "link", "--quiet", "--out", pred).ok();
+            List<String> lines = Files.readAllLines(pred);
+            assertThat(lines).hasSize(n + 1);
+            for (int i = 0; i < n; i++) {
+                assertThat(Float.parseFloat(lines.get(i + 1))).as("prediction %d (standardize %s)", i, standardize).isEqualTo(expected[i]);
+            }
+        }
+    }
+
+    @Test
     void readsIdxImagesWithTheirLabelFile() throws IOException {
         int n = 40;
         byte[] px = new byte[n * 4];

@@ -103,7 +103,7 @@ public final class DenseMatrix implements DesignMatrix {
             return;
         }
         java.util.Arrays.fill(y, 0, n, b0);
-        dev.ludovic.netlib.blas.BLAS.getInstance().dgemv("N", n, p, 1.0, values, n, beta, 1, 1.0, y, 1);
+        dev.occam.linalg.NativeBlas.blas().dgemv("N", n, p, 1.0, values, n, beta, 1, 1.0, y, 1);
     }
 
     @Override public double get(int i, int j) { return values[j * n + i]; }

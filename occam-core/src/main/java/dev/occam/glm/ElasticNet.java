@@ -218,7 +218,7 @@ public final class ElasticNet {
             devRatio[l] = r.nullDeviance() > 0 ? 1 - r.deviance()[l] / r.nullDeviance() : 0.0;
         }
         return new GlmPath(s, featureNames, classNames, n, r.lambdas(), b0, w, df, devRatio,
-                r.nullDeviance() * totalWeight, r.passes(), r.converged(), new ArrayList<>(r.warnings()));
+                r.nullDeviance() * totalWeight, r.passes(), r.converged(), new ArrayList<>(r.warnings()), r.kkt());
     }
 
     /**

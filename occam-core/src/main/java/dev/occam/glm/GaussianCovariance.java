@@ -169,6 +169,56 @@ final class GaussianCovariance implements PointSolver {
     }
 
     @Override public double gradientScore(int j) { return Math.abs(g[j]); }
+    @Override public double gradient(int k, int j) { return g[j]; }
+    /** The features are centred with the intercept's weights, so the intercept stays at its optimum. */
+    @Override public double interceptGradient(int k) { return 0.0; }
+
+    @Override
+    public void setSolution(double[] newB0, double[][] newB) {
+        int p = pr.p;
+        int[] nz = java.util.stream.IntStream.range(0, p).filter(j -> newB[0][j] != 0.0).toArray();
+        ensureGram(nz);
+        System.arraycopy(g0, 0, g, 0, p);
+        for (int j = 0; j < p; j++) {
+            b[j] = newB[0][j];
+            if (b[j] != 0.0) Blas1.axpy(p, -b[j], gram[j], 0, g, 0);
+        }
+    }
+
+    @Override
+    public boolean hessian(int[][] featuresOf, int[] counts, boolean intercept, double[] out) {
+        int[] features = featuresOf[0];
+        int m = counts[0];
+        ensureGram(java.util.Arrays.copyOf(features, m));
+        int o = intercept ? 1 : 0;
+        int d = m + o;
+        java.util.Arrays.fill(out, 0, d * d, 0.0);
+        // Σu = 1, and Σ u x̃_j = 0 for the centred features
+        if (intercept) out[0] = 1.0;
+        for (int s = 0; s < m; s++) {
+            double[] col = gram[features[s]];
+            for (int t = 0; t < m; t++) out[(o + s) * d + o + t] = col[features[t]];
+        }
+        return true;
+    }
+
+    @Override public double sweepCost(int strongCount) { return (double) strongCount * pr.p; }
+    @Override public double hessianCost(int d) { return (double) d * d; }
+
+    @Override
+    public double lossAt(double[] trialB0, double[][] trialB) {
+        // ½ Σu r² = ½ (yy − 2bᵀg0 + bᵀGb)
+        double[] bt = trialB[0];
+        double s = yy;
+        for (int j = 0; j < bt.length; j++) {
+            if (bt[j] == 0.0) continue;
+            s -= 2 * bt[j] * g0[j];
+            double[] col = gram[j];
+            if (col == null) return Double.NaN;
+            for (int k = 0; k < bt.length; k++) if (bt[k] != 0.0) s += bt[j] * col[k] * bt[k];
+        }
+        return Math.max(s, 0.0) / 2;
+    }
     @Override public boolean violates(int j, double lambda) { return pr.violates(j, g[j], lambda); }
 
     @Override

@@ -52,6 +52,34 @@ class GaussianNaive implements PointSolver {
     }
 
     @Override public double gradientScore(int j) { return Math.abs(grad[j]); }
+    @Override public double gradient(int k, int j) { return grad[j]; }
+    @Override public double interceptGradient(int k) { return pr.intercept ? wls.residualSum() : 0.0; }
+
+    @Override
+    public void setSolution(double[] newB0, double[][] newB) {
+        System.arraycopy(newB[0], 0, b, 0, pr.p);
+        b0[0] = newB0[0];
+        double[] eta = new double[pr.n];
+        pr.linearPredictor(b0[0], b, eta);
+        double[] r = new double[pr.n];
+        for (int i = 0; i < pr.n; i++) r[i] = pr.u[i] * (y[i] - eta[i]);
+        wls.reset(pr.u, r);
+    }
+
+    @Override
+    public boolean hessian(int[][] features, int[] m, boolean intercept, double[] out) {
+        return ActiveHessian.compute(pr, pr.u, features[0], m[0], intercept, out);
+    }
+
+    @Override public double sweepCost(int strongCount) { return strongCount * Math.max(pr.entriesPerColumn(), 1.0); }
+    @Override public double hessianCost(int d) { return (double) d * d * Math.max(pr.entriesPerColumn(), 1.0); }
+
+    @Override
+    public double lossAt(double[] trialB0, double[][] trialB) {
+        double[] eta = new double[pr.n];
+        pr.linearPredictor(trialB0[0], trialB[0], eta);
+        return Deviance.gaussian(y, eta, pr.u) / 2;
+    }
 
     @Override public boolean violates(int j, double lambda) { return pr.violates(j, grad[j], lambda); }
 

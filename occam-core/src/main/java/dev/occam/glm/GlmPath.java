@@ -21,16 +21,40 @@ import java.util.List;
  * @param passes coordinate-descent passes spent on each λ
  * @param converged whether each λ met the tolerance within the pass limit
  * @param warnings what a user must know (non-convergence, early stop, saturation)
+ * @param kktViolation the largest KKT violation measured at each λ's answer, relative to
+ *                     max(λ, 1e-6·G) (see {@link GlmSettings.Convergence#KKT}); NaN where not measured
  */
 public record GlmPath(GlmSettings settings, List<String> featureNames, List<String> classes, int n,
                       double[] lambdas, double[][] intercepts, double[][][] coefficients, int[] df,
                       double[] devRatio, double nullDeviance, long[] passes, boolean[] converged,
-                      List<String> warnings) {
+                      List<String> warnings, double[] kktViolation) {
 
     public GlmPath {
+        if (kktViolation == null) {
+            kktViolation = new double[lambdas.length];
+            java.util.Arrays.fill(kktViolation, Double.NaN);
+        }
         featureNames = List.copyOf(featureNames);
         if (classes != null) classes = List.copyOf(classes);
         warnings = List.copyOf(warnings);
+    }
+
+    /** A path whose KKT violations were not measured (built from other results). */
+    public GlmPath(GlmSettings settings, List<String> featureNames, List<String> classes, int n,
+                   double[] lambdas, double[][] intercepts, double[][][] coefficients, int[] df,
+                   double[] devRatio, double nullDeviance, long[] passes, boolean[] converged, List<String> warnings) {
+        this(settings, featureNames, classes, n, lambdas, intercepts, coefficients, df, devRatio, nullDeviance, passes,
+                converged, warnings, null);
+    }
+
+    /** The largest relative KKT violation over the path (NaN when not measured). */
+    public double maxKktViolation() {
+        double m = 0;
+        for (double v : kktViolation) {
+            if (Double.isNaN(v)) return Double.NaN;
+            m = Math.max(m, v);
+        }
+        return m;
     }
 
     /** Number of λ values actually fitted (glmnet may stop a path early). */
@@ -55,7 +79,8 @@ public record GlmPath(GlmSettings settings, List<String> featureNames, List<Stri
         for (int k = 0; k < w.length; k++) w[k] = coefficients[l][k].clone();
         return new LinearModel(family(), settings.alpha(), lambdas[l], settings.standardize(), featureNames, classes,
                 intercepts[l].clone(), w,
-                new LinearModel.FitSummary(n, devRatio[l], nullDeviance, passes[l], converged[l], warnings));
+                new LinearModel.FitSummary(n, devRatio[l], nullDeviance, passes[l], converged[l], warnings,
+                        kktViolation[l], LinearModel.FitSummary.rule(settings)));
     }
 
     /**
@@ -84,6 +109,6 @@ public record GlmPath(GlmSettings settings, List<String> featureNames, List<Stri
         double dev = (1 - frac) * devRatio[left] + frac * devRatio[right];
         return new LinearModel(family(), settings.alpha(), s, settings.standardize(), featureNames, classes, b0, w,
                 new LinearModel.FitSummary(n, dev, nullDeviance, passes[left] + passes[right],
-                        converged[left] && converged[right], warnings));
+                        converged[left] && converged[right], warnings, Double.NaN, "interpolated"));
     }
 }

@@ -24,7 +24,7 @@ import java.util.Arrays;
  * @param upperLimits upper bound per coefficient (≥ 0, may be +∞), or null for none; original scale
  * @param standardize penalize coefficients of features scaled to unit variance (results on the original scale)
  * @param intercept fit an unpenalized intercept
- * @param tolerance convergence threshold: coordinate descent stops when the largest weighted squared
+ * @param tolerance coordinate descent's threshold: a run of sweeps stops when the largest weighted squared
  *                  coefficient change of a sweep is below tolerance × null deviance (glmnet's {@code thresh};
  *                  in glmnet's unit: for binomial, poisson and multinomial fits half the deviance, the
  *                  null model's mean negative log-likelihood)
@@ -34,11 +34,15 @@ import java.util.Arrays;
  * @param earlyStop stop a computed path early as glmnet does (deviance ratio above 0.999 or
  *                  a relative change below 1e-5); never applied to a user-given λ sequence
  * @param updates how coordinate descent keeps the gradient up to date (gaussian only)
+ * @param convergence when a λ is solved: certified by the KKT conditions (default) or glmnet's threshold rule
+ * @param kktTolerance the certified rule's bound on the largest KKT violation, relative to max(λ, 1e-6·G)
+ *                     (default {@value #DEFAULT_KKT_TOLERANCE})
  */
 public record GlmSettings(Family family, double alpha, double[] lambdas, int nlambda, double lambdaMinRatio,
                           double[] penaltyFactors, double[] lowerLimits, double[] upperLimits,
                           boolean standardize, boolean intercept, double tolerance, int maxPasses,
-                          int dfmax, boolean strongRules, boolean earlyStop, Updates updates) {
+                          int dfmax, boolean strongRules, boolean earlyStop, Updates updates,
+                          Convergence convergence, double kktTolerance) {
 
     /** Gradient bookkeeping in gaussian coordinate descent. */
     public enum Updates {
@@ -102,68 +106,115 @@ public record GlmSettings(Family family, double alpha, double[] lambdas, int nla
         if (!(tolerance > 0)) throw new IllegalArgumentException("tolerance must be > 0; got " + tolerance);
         if (maxPasses < 1) throw new IllegalArgumentException("maxPasses must be >= 1; got " + maxPasses);
         if (updates == null) throw new IllegalArgumentException("updates must be given");
+        if (convergence == null) throw new IllegalArgumentException("convergence rule must be given");
+        if (!(kktTolerance > 0) || Double.isInfinite(kktTolerance)) {
+            throw new IllegalArgumentException("kkt tolerance must be finite and > 0; got " + kktTolerance);
+        }
+    }
+
+    /** Default of the certified rule: KKT violations at most 1e-9 relative to λ. */
+    public static final double DEFAULT_KKT_TOLERANCE = 1e-9;
+
+    /** When the solver may stop at a λ. */
+    public enum Convergence {
+        /**
+         * Certified (the default): coordinate descent runs to glmnet's threshold ({@code tolerance}),
+         * then the answer is checked against the KKT conditions of the objective on <em>every</em>
+         * feature, and refined — Newton steps on the active set with the signs held, then coordinate
+         * descent at a 100× tighter threshold — until the largest violation is at most
+         * {@code kktTolerance} × max(λ, 1e-6·G), G the largest gradient at the null model. The
+         * violation is measured in the solver's unit (gradient of the mean loss with respect to a
+         * standardized coefficient; penalty factors as rescaled) and reported per λ, relative to
+         * max(λ, 1e-6·G).
+         */
+        KKT,
+        /**
+         * glmnet's rule: stop when a full sweep moves no coefficient by more than {@code tolerance}
+         * (weighted squared change relative to the null deviance), as glmnet's {@code thresh}: the
+         * same iteration counts as glmnet, an answer within about √tolerance of the optimum. The
+         * KKT violation is still measured and reported.
+         */
+        THRESH;
+
+        /** The name used on the command line and in model files. */
+        public String id() {
+            return name().toLowerCase(java.util.Locale.ROOT);
+        }
     }
 
     /** Defaults of glmnet: α = 1, 100 λ values, standardize, intercept, tolerance 1e-7. */
     public static GlmSettings of(Family family) {
         return new GlmSettings(family, 1.0, null, 100, Double.NaN, null, null, null, true, true,
-                1e-7, 10_000_000, Integer.MAX_VALUE, true, true, Updates.AUTO);
+                1e-7, 10_000_000, Integer.MAX_VALUE, true, true, Updates.AUTO, Convergence.KKT, DEFAULT_KKT_TOLERANCE);
+    }
+
+    /**
+     * The certified rule ({@link Convergence#KKT}) with KKT tolerance {@code kkt}: every λ ends only when
+     * its largest KKT violation is at most {@code kkt} × max(λ, 1e-6·G) (see {@link Convergence#KKT}).
+     */
+    public GlmSettings withKktTolerance(double kkt) {
+        return new GlmSettings(family, alpha, lambdas, nlambda, lambdaMinRatio, penaltyFactors, lowerLimits, upperLimits, standardize, intercept, tolerance, maxPasses, dfmax, strongRules, earlyStop, updates, Convergence.KKT, kkt);
+    }
+
+    /** The convergence rule: {@link Convergence#KKT} (default) or glmnet's {@link Convergence#THRESH}. */
+    public GlmSettings withConvergence(Convergence c) {
+        return new GlmSettings(family, alpha, lambdas, nlambda, lambdaMinRatio, penaltyFactors, lowerLimits, upperLimits, standardize, intercept, tolerance, maxPasses, dfmax, strongRules, earlyStop, updates, c, kktTolerance);
     }
 
     public GlmSettings withAlpha(double a) {
-        return new GlmSettings(family, a, lambdas, nlambda, lambdaMinRatio, penaltyFactors, lowerLimits, upperLimits, standardize, intercept, tolerance, maxPasses, dfmax, strongRules, earlyStop, updates);
+        return new GlmSettings(family, a, lambdas, nlambda, lambdaMinRatio, penaltyFactors, lowerLimits, upperLimits, standardize, intercept, tolerance, maxPasses, dfmax, strongRules, earlyStop, updates, convergence, kktTolerance);
     }
 
     public GlmSettings withLambdas(double... l) {
-        return new GlmSettings(family, alpha, l, nlambda, lambdaMinRatio, penaltyFactors, lowerLimits, upperLimits, standardize, intercept, tolerance, maxPasses, dfmax, strongRules, earlyStop, updates);
+        return new GlmSettings(family, alpha, l, nlambda, lambdaMinRatio, penaltyFactors, lowerLimits, upperLimits, standardize, intercept, tolerance, maxPasses, dfmax, strongRules, earlyStop, updates, convergence, kktTolerance);
     }
 
     public GlmSettings withNlambda(int k) {
-        return new GlmSettings(family, alpha, lambdas, k, lambdaMinRatio, penaltyFactors, lowerLimits, upperLimits, standardize, intercept, tolerance, maxPasses, dfmax, strongRules, earlyStop, updates);
+        return new GlmSettings(family, alpha, lambdas, k, lambdaMinRatio, penaltyFactors, lowerLimits, upperLimits, standardize, intercept, tolerance, maxPasses, dfmax, strongRules, earlyStop, updates, convergence, kktTolerance);
     }
 
     public GlmSettings withLambdaMinRatio(double r) {
-        return new GlmSettings(family, alpha, lambdas, nlambda, r, penaltyFactors, lowerLimits, upperLimits, standardize, intercept, tolerance, maxPasses, dfmax, strongRules, earlyStop, updates);
+        return new GlmSettings(family, alpha, lambdas, nlambda, r, penaltyFactors, lowerLimits, upperLimits, standardize, intercept, tolerance, maxPasses, dfmax, strongRules, earlyStop, updates, convergence, kktTolerance);
     }
 
     public GlmSettings withPenaltyFactors(double... f) {
-        return new GlmSettings(family, alpha, lambdas, nlambda, lambdaMinRatio, f, lowerLimits, upperLimits, standardize, intercept, tolerance, maxPasses, dfmax, strongRules, earlyStop, updates);
+        return new GlmSettings(family, alpha, lambdas, nlambda, lambdaMinRatio, f, lowerLimits, upperLimits, standardize, intercept, tolerance, maxPasses, dfmax, strongRules, earlyStop, updates, convergence, kktTolerance);
     }
 
     public GlmSettings withLimits(double[] lower, double[] upper) {
-        return new GlmSettings(family, alpha, lambdas, nlambda, lambdaMinRatio, penaltyFactors, lower, upper, standardize, intercept, tolerance, maxPasses, dfmax, strongRules, earlyStop, updates);
+        return new GlmSettings(family, alpha, lambdas, nlambda, lambdaMinRatio, penaltyFactors, lower, upper, standardize, intercept, tolerance, maxPasses, dfmax, strongRules, earlyStop, updates, convergence, kktTolerance);
     }
 
     public GlmSettings withStandardize(boolean s) {
-        return new GlmSettings(family, alpha, lambdas, nlambda, lambdaMinRatio, penaltyFactors, lowerLimits, upperLimits, s, intercept, tolerance, maxPasses, dfmax, strongRules, earlyStop, updates);
+        return new GlmSettings(family, alpha, lambdas, nlambda, lambdaMinRatio, penaltyFactors, lowerLimits, upperLimits, s, intercept, tolerance, maxPasses, dfmax, strongRules, earlyStop, updates, convergence, kktTolerance);
     }
 
     public GlmSettings withIntercept(boolean i) {
-        return new GlmSettings(family, alpha, lambdas, nlambda, lambdaMinRatio, penaltyFactors, lowerLimits, upperLimits, standardize, i, tolerance, maxPasses, dfmax, strongRules, earlyStop, updates);
+        return new GlmSettings(family, alpha, lambdas, nlambda, lambdaMinRatio, penaltyFactors, lowerLimits, upperLimits, standardize, i, tolerance, maxPasses, dfmax, strongRules, earlyStop, updates, convergence, kktTolerance);
     }
 
     public GlmSettings withTolerance(double t) {
-        return new GlmSettings(family, alpha, lambdas, nlambda, lambdaMinRatio, penaltyFactors, lowerLimits, upperLimits, standardize, intercept, t, maxPasses, dfmax, strongRules, earlyStop, updates);
+        return new GlmSettings(family, alpha, lambdas, nlambda, lambdaMinRatio, penaltyFactors, lowerLimits, upperLimits, standardize, intercept, t, maxPasses, dfmax, strongRules, earlyStop, updates, convergence, kktTolerance);
     }
 
     public GlmSettings withMaxPasses(int m) {
-        return new GlmSettings(family, alpha, lambdas, nlambda, lambdaMinRatio, penaltyFactors, lowerLimits, upperLimits, standardize, intercept, tolerance, m, dfmax, strongRules, earlyStop, updates);
+        return new GlmSettings(family, alpha, lambdas, nlambda, lambdaMinRatio, penaltyFactors, lowerLimits, upperLimits, standardize, intercept, tolerance, m, dfmax, strongRules, earlyStop, updates, convergence, kktTolerance);
     }
 
     public GlmSettings withDfmax(int d) {
-        return new GlmSettings(family, alpha, lambdas, nlambda, lambdaMinRatio, penaltyFactors, lowerLimits, upperLimits, standardize, intercept, tolerance, maxPasses, d, strongRules, earlyStop, updates);
+        return new GlmSettings(family, alpha, lambdas, nlambda, lambdaMinRatio, penaltyFactors, lowerLimits, upperLimits, standardize, intercept, tolerance, maxPasses, d, strongRules, earlyStop, updates, convergence, kktTolerance);
     }
 
     public GlmSettings withStrongRules(boolean s) {
-        return new GlmSettings(family, alpha, lambdas, nlambda, lambdaMinRatio, penaltyFactors, lowerLimits, upperLimits, standardize, intercept, tolerance, maxPasses, dfmax, s, earlyStop, updates);
+        return new GlmSettings(family, alpha, lambdas, nlambda, lambdaMinRatio, penaltyFactors, lowerLimits, upperLimits, standardize, intercept, tolerance, maxPasses, dfmax, s, earlyStop, updates, convergence, kktTolerance);
     }
 
     public GlmSettings withEarlyStop(boolean e) {
-        return new GlmSettings(family, alpha, lambdas, nlambda, lambdaMinRatio, penaltyFactors, lowerLimits, upperLimits, standardize, intercept, tolerance, maxPasses, dfmax, strongRules, e, updates);
+        return new GlmSettings(family, alpha, lambdas, nlambda, lambdaMinRatio, penaltyFactors, lowerLimits, upperLimits, standardize, intercept, tolerance, maxPasses, dfmax, strongRules, e, updates, convergence, kktTolerance);
     }
 
     public GlmSettings withUpdates(Updates u) {
-        return new GlmSettings(family, alpha, lambdas, nlambda, lambdaMinRatio, penaltyFactors, lowerLimits, upperLimits, standardize, intercept, tolerance, maxPasses, dfmax, strongRules, earlyStop, u);
+        return new GlmSettings(family, alpha, lambdas, nlambda, lambdaMinRatio, penaltyFactors, lowerLimits, upperLimits, standardize, intercept, tolerance, maxPasses, dfmax, strongRules, earlyStop, u, convergence, kktTolerance);
     }
 
     @Override public double[] lambdas() { return lambdas == null ? null : lambdas.clone(); }
@@ -179,7 +230,8 @@ public record GlmSettings(Family family, double alpha, double[] lambdas, int nla
                 && Arrays.equals(penaltyFactors, s.penaltyFactors) && Arrays.equals(lowerLimits, s.lowerLimits)
                 && Arrays.equals(upperLimits, s.upperLimits) && standardize == s.standardize
                 && intercept == s.intercept && tolerance == s.tolerance && maxPasses == s.maxPasses
-                && dfmax == s.dfmax && strongRules == s.strongRules && earlyStop == s.earlyStop && updates == s.updates;
+                && dfmax == s.dfmax && strongRules == s.strongRules && earlyStop == s.earlyStop && updates == s.updates
+                && convergence == s.convergence && kktTolerance == s.kktTolerance;
     }
 
     @Override
@@ -190,6 +242,6 @@ public record GlmSettings(Family family, double alpha, double[] lambdas, int nla
     @Override
     public String toString() {
         return "GlmSettings[family=" + family.id() + ", alpha=" + alpha + ", nlambda=" + nlambda
-                + ", standardize=" + standardize + ", intercept=" + intercept + ", tolerance=" + tolerance + "]";
+                + ", standardize=" + standardize + ", intercept=" + intercept + ", tolerance=" + tolerance + ", convergence=" + convergence.id() + ", kktTolerance=" + kktTolerance + "]";
     }
 }

@@ -96,6 +96,14 @@ final class GradientBounds {
         return score[j];
     }
 
+    /**
+     * Whether feature j's gradient was computed at the last refresh (else only bounded, below
+     * α f_j times that refresh's level).
+     */
+    boolean isComputed(int j) {
+        return computed[j];
+    }
+
     /** Whether feature j (refreshed at λ or above) violates the KKT conditions at λ. */
     boolean violates(int j, double lambda) {
         // a bounded feature's bound is below α f_j λ: it cannot violate

@@ -1,9 +1,9 @@
 package dev.occam.glm;
 
-import dev.ludovic.netlib.blas.BLAS;
 import dev.occam.data.DenseMatrix;
 import dev.occam.data.SparseMatrix;
 import dev.occam.linalg.Gram;
+import dev.occam.linalg.NativeBlas;
 import dev.occam.linalg.SparseProducts;
 
 /**
@@ -12,11 +12,11 @@ import dev.occam.linalg.SparseProducts;
  * when features k enter the model. Computed from the raw X without a standardized copy: with
  * B_ik = u_i (x_ik − c_k)/s_k (a centred, hence cancellation-free, dense block),
  * G_jk = (Σ_i x_ij B_ik − c_j Σ_i B_ik)/s_j. For dense X the product XᵀB is one BLAS dgemm
- * (OpenBLAS when present, else netlib's Java fallback), in blocks of features to bound memory.
+ * ({@link NativeBlas#blas()}: OpenBLAS when present, else netlib's Java BLAS), in blocks of features
+ * to bound memory.
  */
 final class GramColumns {
     private static final int BLOCK = 128;
-    private static final BLAS BLAS_INSTANCE = BLAS.getInstance();
 
     private GramColumns() { }
 
@@ -100,7 +100,7 @@ final class GramColumns {
             double[] prod = new double[p * m];
             if (pr.x instanceof DenseMatrix d) {
                 // prod (p×m) = Xᵀ (p×n) · B (n×m)
-                BLAS_INSTANCE.dgemm("T", "N", p, m, n, 1.0, d.values(), n, block, n, 0.0, prod, p);
+                NativeBlas.blas().dgemm("T", "N", p, m, n, 1.0, d.values(), n, block, n, 0.0, prod, p);
             } else {
                 sparseProduct((SparseMatrix) pr.x, 0, p, block, m, prod);
             }

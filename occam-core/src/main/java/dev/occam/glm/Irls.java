@@ -24,6 +24,7 @@ final class Irls implements PointSolver {
     private final WeightedLeastSquares wls;
     private final double nullDev;
     private final boolean positiveWeights;
+    private final InexactNewton inner = new InexactNewton();
 
     Irls(Problem pr, Family family, double[] y) {
         this.pr = pr;
@@ -85,14 +86,22 @@ final class Irls implements PointSolver {
 
     @Override public int responses() { return 1; }
 
+    /**
+     * {@inheritDoc}
+     *
+     * <p>Each Newton step's quadratic is solved to {@code thr} — glmnet's scheme — except when
+     * {@code thr} is below the threshold of the path ({@link InexactNewton}): then the quadratics are
+     * solved only as exactly as the last step's size warrants, since the next step replaces them.
+     */
     @Override
     public long solve(double lambda, int[] strong, double thr, long budget) {
         long passes = 0;
         double[] old = new double[strong.length];
+        inner.start(thr);
         while (true) {
             for (int k = 0; k < strong.length; k++) old[k] = b[strong[k]];
             double oldB0 = b0[0];
-            long used = wls.solve(b, b0, lambda, strong, thr, budget - passes);
+            long used = wls.solve(b, b0, lambda, strong, inner.threshold(), budget - passes);
             // the curvatures of this Newton step measure how far it moved
             double dlx = wls.sumWeights() * (b0[0] - oldB0) * (b0[0] - oldB0);
             for (int k = 0; k < strong.length; k++) {
@@ -106,7 +115,8 @@ final class Irls implements PointSolver {
             if (!Double.isFinite(sumR)) {
                 throw new ArithmeticException("the " + family.id() + " fit diverged (non-finite fitted values)");
             }
-            if (dlx < thr) break;
+            if (dlx < thr && inner.exact()) break;
+            inner.stepped(dlx);
             if (passes >= budget) return -passes - 1;
         }
         // the cheap η updates of the Newton steps carry rounding; end each λ exactly
@@ -123,6 +133,42 @@ final class Irls implements PointSolver {
     @Override public double[] residual() { return r; }
 
     @Override public double gradientScore(int j) { return Math.abs(grad[j]); }
+    @Override public double gradient(int k, int j) { return grad[j]; }
+    @Override public double interceptGradient(int k) { return pr.intercept ? sumR : 0.0; }
+
+    @Override
+    public void setSolution(double[] newB0, double[][] newB) {
+        System.arraycopy(newB[0], 0, b, 0, pr.p);
+        b0[0] = newB0[0];
+        pr.linearPredictor(b0[0], b, eta);
+        refreshState();
+    }
+
+    @Override
+    public boolean hessian(int[][] features, int[] m, boolean intercept, double[] out) {
+        // the exact Fisher information u·V(μ): without the floor on μ(1−μ) that keeps coordinate
+        // descent's weights away from 0, so Newton's steps converge quadratically on nearly separable data
+        double[] w = wv;
+        if (family == Family.BINOMIAL) {
+            w = new double[pr.n];
+            for (int i = 0; i < pr.n; i++) {
+                double mu = Links.logistic(eta[i]);
+                w[i] = pr.u[i] * mu * (1 - mu);
+            }
+        }
+        return ActiveHessian.compute(pr, w, features[0], m[0], intercept, out);
+    }
+
+    @Override public double sweepCost(int strongCount) { return strongCount * Math.max(pr.entriesPerColumn(), 1.0); }
+    @Override public double hessianCost(int d) { return (double) d * d * Math.max(pr.entriesPerColumn(), 1.0); }
+
+    @Override
+    public double lossAt(double[] trialB0, double[][] trialB) {
+        double[] e = new double[pr.n];
+        pr.linearPredictor(trialB0[0], trialB[0], e);
+        double dev = family == Family.BINOMIAL ? Deviance.binomial(y, e, pr.u) : Deviance.poisson(y, e, pr.u);
+        return dev / 2;
+    }
     @Override public boolean violates(int j, double lambda) { return pr.violates(j, grad[j], lambda); }
 
     @Override

@@ -28,9 +28,31 @@ public record LinearModel(Family family, double alpha, double lambda, boolean st
      * How a fit went: rows n, deviance ratio 1 − dev/nulldev, coordinate-descent passes,
      * whether it converged, and any warnings.
      */
-    public record FitSummary(int n, double devRatio, double nullDeviance, long passes, boolean converged, List<String> warnings) {
+    /**
+     * How a fit went.
+     *
+     * @param kktViolation the largest KKT violation of the answer, relative to max(λ, 1e-6·G)
+     *                     ({@link GlmSettings.Convergence#KKT}); NaN when not measured (closed-form fits,
+     *                     interpolated models, files written before it was recorded)
+     * @param convergence the rule the fit stopped by, e.g. {@code "kkt 1e-09"} or {@code "thresh 1e-07"};
+     *                    {@code "exact"} for closed-form fits, {@code "interpolated"} between path points
+     */
+    public record FitSummary(int n, double devRatio, double nullDeviance, long passes, boolean converged, List<String> warnings,
+                             double kktViolation, String convergence) {
         public FitSummary {
             warnings = List.copyOf(warnings);
+            java.util.Objects.requireNonNull(convergence, "convergence");
+        }
+
+        /** A summary without a measured KKT violation. */
+        public FitSummary(int n, double devRatio, double nullDeviance, long passes, boolean converged, List<String> warnings) {
+            this(n, devRatio, nullDeviance, passes, converged, warnings, Double.NaN, "exact");
+        }
+
+        /** The rule of {@code s} as the summary names it: {@code "kkt <tolerance>"} or {@code "thresh <tolerance>"}. */
+        public static String rule(GlmSettings s) {
+            return s.convergence() == GlmSettings.Convergence.KKT
+                    ? "kkt " + s.kktTolerance() : "thresh " + s.tolerance();
         }
     }
 

@@ -27,6 +27,7 @@ final class Multinomial implements PointSolver {
     private final double[][] grad;
     private final WeightedLeastSquares wls;
     private final double nullDev;
+    private final InexactNewton inner = new InexactNewton();
 
     Multinomial(Problem pr, double[] y, int classes) {
         this.pr = pr;
@@ -92,6 +93,7 @@ final class Multinomial implements PointSolver {
         long passes = 0;
         double[] old = new double[strong.length];
         double[] b0k = new double[1];
+        inner.start(thr);
         while (true) {
             double dlx = 0;
             for (int k = 0; k < classes; k++) {
@@ -106,7 +108,7 @@ final class Multinomial implements PointSolver {
                 wls.reset(wv, rk);
                 for (int m = 0; m < strong.length; m++) old[m] = b[k][strong[m]];
                 b0k[0] = b0[k];
-                long used = wls.solve(b[k], b0k, lambda, strong, thr, budget - passes);
+                long used = wls.solve(b[k], b0k, lambda, strong, inner.threshold(), budget - passes);
                 double d0 = b0k[0] - b0[k];
                 dlx = Math.max(dlx, wls.sumWeights() * d0 * d0);
                 b0[k] = b0k[0];
@@ -124,7 +126,8 @@ final class Multinomial implements PointSolver {
             if (!pr.hasLimits && shiftCoefficients(strong)) {
                 for (int k = 0; k < classes; k++) pr.linearPredictor(b0[k], b[k], eta[k]);
             }
-            if (dlx < thr) break;
+            if (dlx < thr && inner.exact()) break;
+            inner.stepped(dlx);
             if (passes >= budget) {
                 refreshResiduals();
                 return -passes - 1;
@@ -180,6 +183,70 @@ final class Multinomial implements PointSolver {
             if (pr.violates(j, grad[k][j], lambda)) return true;
         }
         return false;
+    }
+
+    @Override public double gradient(int k, int j) { return grad[k][j]; }
+    @Override public double interceptGradient(int k) { return pr.intercept ? sumR[k] : 0.0; }
+
+    @Override
+    public void setSolution(double[] newB0, double[][] newB) {
+        for (int k = 0; k < classes; k++) {
+            System.arraycopy(newB[k], 0, b[k], 0, pr.p);
+            b0[k] = newB0[k];
+            pr.linearPredictor(b0[k], b[k], eta[k]);
+        }
+        refreshResiduals();
+    }
+
+    /**
+     * The softmax Hessian: block (k, k') is Σ_i u_i p_ik (δ_kk' − p_ik') z_i z_iᵀ over the
+     * coordinates of classes k and k' (z the intercept's 1 and the standardized features). It is
+     * singular along a shift common to all classes (the softmax ignores it); the Newton solver
+     * regularizes that direction.
+     */
+    @Override
+    public boolean hessian(int[][] features, int[] m, boolean intercept, double[] out) {
+        int o = intercept ? 1 : 0;
+        int[] off = new int[classes + 1];
+        for (int k = 0; k < classes; k++) off[k + 1] = off[k] + m[k] + o;
+        int total = off[classes];
+        if ((long) pr.n * total > ActiveHessian.MAX_ENTRIES) return false;
+        double[][] z = new double[classes][];
+        for (int k = 0; k < classes; k++) {
+            z[k] = ActiveHessian.block(pr, features[k], m[k], intercept);
+            if (z[k] == null) return false;
+        }
+        double[] w = new double[pr.n];
+        double[] part = new double[total * total];
+        for (int k = 0; k < classes; k++) {
+            for (int k2 = k; k2 < classes; k2++) {
+                int dk = m[k] + o;
+                int dk2 = m[k2] + o;
+                if (dk == 0 || dk2 == 0) continue;
+                double[] pk = prob[k];
+                double[] pk2 = prob[k2];
+                for (int i = 0; i < pr.n; i++) w[i] = pr.u[i] * pk[i] * ((k == k2 ? 1.0 : 0.0) - pk2[i]);
+                dev.occam.linalg.Gram.cross(pr.n, dk, dk2, z[k], 0, pr.n, w, z[k2], 0, pr.n, part, 0, dk);
+                for (int c = 0; c < dk2; c++) {
+                    for (int r = 0; r < dk; r++) {
+                        double v = part[c * dk + r];
+                        out[(off[k2] + c) * total + off[k] + r] = v;
+                        out[(off[k] + r) * total + off[k2] + c] = v;
+                    }
+                }
+            }
+        }
+        return true;
+    }
+
+    @Override public double sweepCost(int strongCount) { return classes * strongCount * Math.max(pr.entriesPerColumn(), 1.0); }
+    @Override public double hessianCost(int d) { return (double) d * d * Math.max(pr.entriesPerColumn(), 1.0); }
+
+    @Override
+    public double lossAt(double[] trialB0, double[][] trialB) {
+        double[][] e = new double[classes][pr.n];
+        for (int k = 0; k < classes; k++) pr.linearPredictor(trialB0[k], trialB[k], e[k]);
+        return Deviance.multinomial(y, e, pr.u) / 2;
     }
 
     @Override public double deviance() { return Deviance.multinomial(y, eta, pr.u); }

@@ -15,10 +15,44 @@ final class PathLoop {
     private static final int MIN_LAMBDAS = 5;
     private static final double DEV_MAX = 0.999;
     private static final double DEV_CHANGE = 1e-5;
+    /** Refinement rounds (Newton steps, or a 100× tighter coordinate-descent threshold) per λ at most. */
+    private static final int MAX_ROUNDS = 12;
+    /** Newton steps aim this far below the KKT target, so the check after them passes with room. */
+    private static final double NEWTON_MARGIN = 1e-2;
+
+    /** Sweeps over the strong set that cost about as much as one Newton step on the active set (at least 5). */
+    static long sweepsPerNewtonStep(PointSolver solver, int strongCount, int active) {
+        double d = active + solver.responses();
+        // the Hessian is one level-3 product (several times faster per multiply-add than a sweep's
+        // memory-bound passes when a native BLAS runs it); the Cholesky factorization is ours
+        double blas3 = dev.occam.linalg.NativeBlas.available() ? 8 : 2;
+        double newton = d * d * d / 3 / 2 + solver.hessianCost((int) d) / blas3;
+        double sweep = Math.max(solver.sweepCost(strongCount), 1.0);
+        return (long) Math.max(5, Math.min(1e6, newton / sweep));
+    }
+
+    /** Non-zero coefficients over all responses. */
+    private static int activeCount(PointSolver solver) {
+        int a = 0;
+        for (double[] bk : solver.coefficients()) for (double v : bk) if (v != 0.0) a++;
+        return a;
+    }
 
     /** What the loop produces, in the standardized scale. */
     record Result(double lambdaMax, double[] lambdas, double[][] intercepts, double[][][] coefficients,
-                  double[] deviance, long[] passes, boolean[] converged, double nullDeviance, List<String> warnings) { }
+                  double[] deviance, long[] passes, boolean[] converged, double nullDeviance, List<String> warnings,
+                  double[] kkt, int[] newtonSteps) { }
+
+    /**
+     * The unit of the certified rule at λ: max(λ, 1e-6·G), G = α_eff·λ_max the largest gradient at the
+     * null model (per penalty factor). Relative to λ along a path; the floor keeps λ = 0 (no
+     * penalty) meaningful.
+     */
+    static double kktScale(double lambda, double lambdaMax, double alpha) {
+        double g = lambdaMax * Math.max(alpha, 1e-3);
+        double scale = Math.max(lambda, 1e-6 * g);
+        return scale > 0 ? scale : Double.MIN_NORMAL;
+    }
 
     private PathLoop() { }
 
@@ -87,6 +121,8 @@ final class PathLoop {
         double[] dev = new double[nl];
         long[] passes = new long[nl];
         boolean[] converged = new boolean[nl];
+        double[] kkt = new double[nl];
+        int[] newton = new int[nl];
         double nullDev = solver.nullDeviance();
         int fitted = 0;
         double prevLambda = Math.max(lambdaMax, lambdas[0]);
@@ -106,30 +142,85 @@ final class PathLoop {
             // definition of λ_max; solving there would only let rounding move the feature that
             // defines it. (glmnet fits its first λ as +∞ for every α, so for ridge-like α < 1e-3 it
             // reports zeros where the exact solution at its λ_max is small but not zero; Occam solves.)
-            boolean nullByDefinition = auto && l == 0 && pr.alpha >= 1e-3;
-            while (!nullByDefinition) {
-                int[] set = sortedCopy(strong, ns);
-                long r = solver.solve(lambda, set, thr, budget - used - spent);
-                spent += r < 0 ? -r - 1 : r;
-                if (r < 0) {
-                    ok = false;
+            boolean solve = !(auto && l == 0 && pr.alpha >= 1e-3);
+            double thrHere = thr;
+            double target = s.kktTolerance() * kktScale(lambda, lambdaMax, pr.alpha);
+            double violation;
+            boolean exhausted = false;
+            // passes the sweeps of this round may take before Newton steps take over
+            long roundCap = Long.MAX_VALUE;
+            boolean newtonPossible = true;
+            int round = 0;
+            while (true) {
+                while (solve) {
+                    int[] set = sortedCopy(strong, ns);
+                    long left = budget - used - spent;
+                    long allowed = Math.min(left, roundCap);
+                    long r = solver.solve(lambda, set, thrHere, allowed);
+                    spent += r < 0 ? -r - 1 : r;
+                    // sweeps stopped by the round's cap (not the pass budget) leave a valid iterate:
+                    // it is checked like any other
+                    if (r < 0 && allowed >= left) {
+                        ok = false;
+                        break;
+                    }
+                    nr = 0;
+                    for (int j = 0; j < p; j++) if (!pr.excluded[j] && !inStrong[j]) rest[nr++] = j;
+                    // exact enough for the KKT check at λ and the strong rule at the next λ
+                    double level = l + 1 < nl && s.strongRules() ? Math.min(lambda, 2 * lambdas[l + 1] - lambda) : lambda;
+                    gradients.refresh(rest, nr, level);
+                    int added = 0;
+                    for (int m = 0; m < nr; m++) {
+                        int j = rest[m];
+                        if (gradients.violates(j, lambda)) {
+                            inStrong[j] = true;
+                            strong[ns++] = j;
+                            added++;
+                        }
+                    }
+                    if (added == 0) break;
+                }
+                if (!ok) {
+                    violation = Double.NaN;
+                    exhausted = true;
                     break;
                 }
-                nr = 0;
-                for (int j = 0; j < p; j++) if (!pr.excluded[j] && !inStrong[j]) rest[nr++] = j;
-                // exact enough for the KKT check at λ and the strong rule at the next λ
-                double level = l + 1 < nl && s.strongRules() ? Math.min(lambda, 2 * lambdas[l + 1] - lambda) : lambda;
-                gradients.refresh(rest, nr, level);
-                int added = 0;
-                for (int m = 0; m < nr; m++) {
-                    int j = rest[m];
-                    if (gradients.violates(j, lambda)) {
-                        inStrong[j] = true;
-                        strong[ns++] = j;
-                        added++;
-                    }
+                if (!solve) {
+                    // nothing solved here: the gradients outside the strong set are those of λ_max's refresh
+                    nr = 0;
+                    for (int j = 0; j < p; j++) if (!pr.excluded[j] && !inStrong[j]) rest[nr++] = j;
                 }
-                if (added == 0) break;
+                violation = KktCheck.maxViolation(pr, solver, lambda, strong, ns, rest, nr, gradients);
+                if (s.convergence() != GlmSettings.Convergence.KKT || violation <= target || round == MAX_ROUNDS) break;
+                solve = true;
+                round++;
+                if (round == 1) {
+                    // tight sweeps: a sweep moving no coordinate by more than δ (xv·δ² < thr) leaves
+                    // gradients about xv·δ from their optimum (xv ≈ 1 for standardized features)
+                    thrHere = Math.min(thr, target * target);
+                }
+                if (!newtonPossible) {
+                    // no Hessian to be had: sweeps alone, ever tighter
+                    roundCap = Long.MAX_VALUE;
+                    if (round > 1) thrHere /= 100;
+                    continue;
+                }
+                // every round of sweeps may take as many passes as one Newton step costs: well-
+                // conditioned problems finish in them, slow ones hand over to Newton
+                roundCap = sweepsPerNewtonStep(solver, ns, activeCount(solver));
+                if (round % 2 == 1) continue;
+                // Newton steps on the active set; the sweeps after them admit any feature the KKT
+                // check rejects and confirm the steps
+                int steps = ActiveSetNewton.polish(pr, solver, family, lambda, target * NEWTON_MARGIN);
+                if (steps > 0) newton[l] += steps;
+                if (steps < 0) newtonPossible = false;
+            }
+            kkt[l] = violation / kktScale(lambda, lambdaMax, pr.alpha);
+            if (ok && s.convergence() == GlmSettings.Convergence.KKT && !(violation <= target)) {
+                ok = false;
+                warnings.add(String.format(java.util.Locale.ROOT, "the KKT conditions at lambda = %s (index %d) hold only "
+                        + "to %.2e relative (tolerance %.1e) after %d refinements; the answer may be inexact there",
+                        lambda, l, kkt[l], s.kktTolerance(), round));
             }
             used += spent;
             passes[l] = spent;
@@ -142,7 +233,7 @@ final class PathLoop {
             fitted = l + 1;
             progress.update(fitted, nl);
             prevLambda = lambda;
-            if (!ok) {
+            if (exhausted) {
                 warnings.add("coordinate descent did not converge within " + s.maxPasses() + " passes at lambda = "
                         + lambda + " (index " + l + "); the path stops there. Raise the pass limit or the tolerance.");
                 break;
@@ -158,8 +249,10 @@ final class PathLoop {
             dev = java.util.Arrays.copyOf(dev, fitted);
             passes = java.util.Arrays.copyOf(passes, fitted);
             converged = java.util.Arrays.copyOf(converged, fitted);
+            kkt = java.util.Arrays.copyOf(kkt, fitted);
+            newton = java.util.Arrays.copyOf(newton, fitted);
         }
-        return new Result(lambdaMax, lambdas, b0s, bs, dev, passes, converged, nullDev, warnings);
+        return new Result(lambdaMax, lambdas, b0s, bs, dev, passes, converged, nullDev, warnings, kkt, newton);
     }
 
     /** glmnet's early stopping of a computed path. */

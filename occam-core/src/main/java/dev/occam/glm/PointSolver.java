@@ -42,6 +42,48 @@ interface PointSolver {
         return null;
     }
 
+    /**
+     * The negative gradient of the data loss in b_kj, x̃_jᵀ r_k, as last computed by
+     * {@link #refreshGradients} (or kept current) for feature j; valid for any feature refreshed
+     * since the last solve or {@link #setSolution}.
+     */
+    double gradient(int k, int j);
+
+    /** The negative gradient of the data loss in the intercept of class k, Σ_i r_ki (0 without an intercept). */
+    double interceptGradient(int k);
+
+    /**
+     * Replaces the current solution (standardized scale) and rebuilds what depends on it (residuals,
+     * working weights, kept gradients), as if a solve had ended there. Arrays are copied.
+     */
+    void setSolution(double[] b0, double[][] b);
+
+    /**
+     * The Hessian of the data loss at the current solution over the coordinates of every response
+     * k in turn: its intercept first when {@code intercept}, then {@code features[k][0..m[k])};
+     * written column-major into {@code out} (size ≥ D², D = Σ_k (m[k] + (intercept ? 1 : 0))). For
+     * binomial and poisson it is the Fisher information u·V(μ); for multinomial the full softmax
+     * Hessian, classes coupled. Returns false when it cannot be formed (too large for memory, or no
+     * rows to form it from); callers then refine by coordinate descent alone.
+     */
+    boolean hessian(int[][] features, int[] m, boolean intercept, double[] out);
+
+    /**
+     * Multiply-adds of one sweep over {@code strongCount} features (a column pass each, or for
+     * covariance updates p per coordinate): weighed against a Newton step's cost when the path loop
+     * chooses how to refine a λ.
+     */
+    double sweepCost(int strongCount);
+
+    /** Multiply-adds of forming the Hessian over d coordinates ({@link #hessian}). */
+    double hessianCost(int d);
+
+    /**
+     * The data loss Σ_i u_i ℓ_i (half the deviance) at a trial solution, without changing the
+     * solver's state; NaN when it cannot be evaluated.
+     */
+    double lossAt(double[] b0, double[][] b);
+
     /** Σ_i u_i · unit deviance at the current solution. */
     double deviance();
 

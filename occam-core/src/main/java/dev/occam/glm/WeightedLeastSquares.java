@@ -120,6 +120,11 @@ final class WeightedLeastSquares {
         return sumW;
     }
 
+    /** Σ_i of the true weighted residual: the negative gradient of the quadratic in the intercept. */
+    double residualSum() {
+        return sumWr + o * sumW;
+    }
+
     /** The true weighted residual W∘(z − η) at entry i. */
     double residual(int i) {
         if (pending) flush();

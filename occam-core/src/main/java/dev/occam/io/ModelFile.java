@@ -34,7 +34,15 @@ import java.util.Set;
  *   "intercept": -0.4,                              (multinomial: {"a": 0.1, "b": -0.1, ...})
  *   "coefficients": {"age": 0.02, "bmi": 0.0},      (multinomial: {"a": {"age": ..., ...}, ...})
  *   "summary": {"n": 442, "dev_ratio": 0.51, "null_deviance": 1.3, "passes": 77,
- *               "converged": true, "warnings": []}
+ *               "converged": true, "warnings": [],
+ *               "kkt_violation": 3.1e-13, "convergence": "kkt 1.0E-9"}
+ * }
+ * </pre>
+ * {@code kkt_violation} is the largest KKT violation of the answer relative to max(λ, 1e-6·G)
+ * ({@code null} when not measured) and {@code convergence} the rule the fit stopped by
+ * ({@code "kkt <tolerance>"}, {@code "thresh <tolerance>"}, {@code "exact"}, {@code "interpolated"});
+ * both are optional when reading (files written before they were recorded).
+ * <pre>
  * }
  * </pre>
  * Coefficients are on the original feature scale; for binomial they model the second class. Numbers
@@ -121,7 +129,17 @@ public final class ModelFile {
         summary.put("converged", s.converged());
         ArrayNode warnings = summary.putArray("warnings");
         s.warnings().forEach(warnings::add);
+        putOrNull(summary, "kkt_violation", s.kktViolation());
+        summary.put("convergence", s.convergence());
         return Writer.JSON.writeValueAsString(root) + "\n";
+    }
+
+    /** summary.convergence, optional (files written before it was recorded say "unknown"). */
+    private static String convergenceRule(Reader r, JsonNode summary) {
+        JsonNode v = summary.get("convergence");
+        if (v == null || v.isNull()) return "unknown";
+        if (!v.isString()) throw r.error("field \"summary.convergence\" must be a string; found " + describe(v));
+        return v.stringValue();
     }
 
     /**
@@ -239,7 +257,9 @@ public final class ModelFile {
         }
         LinearModel.FitSummary summary = new LinearModel.FitSummary(nNode.intValue(),
                 r.numberOrNull(summaryNode, "dev_ratio"), r.numberOrNull(summaryNode, "null_deviance"),
-                passesNode.longValue(), r.bool(summaryNode, "converged"), r.strings(summaryNode, "warnings"));
+                passesNode.longValue(), r.bool(summaryNode, "converged"), r.strings(summaryNode, "warnings"),
+                summaryNode.has("kkt_violation") ? r.numberOrNull(summaryNode, "kkt_violation") : Double.NaN,
+                convergenceRule(r, summaryNode));
         return new LinearModel(family, alpha, lambda, standardize, features, classes, intercepts, coefficients, summary);
     }
 
@@ -263,6 +283,7 @@ public final class ModelFile {
         }
 
         double numberOrNull(JsonNode parent, String field) {
+            // (also used for optional fields, after checking that they are present)
             JsonNode v = parent.get(field);
             if (v == null) throw error("missing field \"" + field + "\"");
             if (v.isNull()) return Double.NaN;

@@ -16,7 +16,9 @@ import java.util.List;
  *   lambda,df,dev_ratio,intercept,&lt;feature 1&gt;,…,&lt;feature p&gt;
  * </pre>
  * and for multinomial, after {@code lambda,df,dev_ratio}, for each class c in order
- * {@code intercept:c} followed by {@code <feature>:c} for every feature. Coefficients are on the
+ * {@code intercept:c} followed by {@code <feature>:c} for every feature; the last column,
+ * {@code kkt_violation}, is the largest KKT violation of that λ's answer relative to max(λ, 1e-6·G)
+ * ({@code NaN} when not measured). Coefficients are on the
  * original feature scale. Numbers are written with {@link Double#toString(double)}, which reads back
  * to exactly the same double; a deviance ratio that is undefined is written as {@code NaN}.
  */
@@ -34,7 +36,7 @@ public final class PathCsv {
         csv.writeRecord(header(path));
         int responses = path.size() == 0 ? 0 : path.coefficients()[0].length;
         int p = path.featureNames().size();
-        String[] row = new String[3 + responses * (p + 1)];
+        String[] row = new String[3 + responses * (p + 1) + 1];
         for (int l = 0; l < path.size(); l++) {
             row[0] = Double.toString(path.lambdas()[l]);
             row[1] = Integer.toString(path.df()[l]);
@@ -45,6 +47,7 @@ public final class PathCsv {
                 double[] w = path.coefficients()[l][k];
                 for (int j = 0; j < p; j++) row[c++] = Double.toString(w[j]);
             }
+            row[c] = Double.toString(path.kktViolation()[l]);
             csv.writeRecord(row);
         }
         csv.flush();
@@ -62,6 +65,7 @@ public final class PathCsv {
             h.add("intercept");
             h.addAll(path.featureNames());
         }
+        h.add("kkt_violation");
         return h;
     }
 }

@@ -20,8 +20,10 @@ public final class Simd {
 
     private Simd() { }
 
-    /** A one-line description for logs and benchmark reports. */
+    /** A one-line description for {@code occam --version}, logs and benchmark reports: on or off, and why. */
     public static String describe() {
-        return ENABLED ? "jdk.incubator.vector, " + VectorKernels.lanes() + " doubles per vector" : "plain loops (jdk.incubator.vector not enabled)";
+        if (ENABLED) return "vector kernels on (jdk.incubator.vector, " + VectorKernels.lanes() + " doubles per vector)";
+        if ("false".equals(System.getProperty("occam.simd"))) return "vector kernels off: plain loops (disabled by -Doccam.simd=false)";
+        return "vector kernels off: plain loops (the JVM was started without --add-modules jdk.incubator.vector)";
     }
 }

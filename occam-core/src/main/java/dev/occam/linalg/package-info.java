@@ -20,6 +20,8 @@
  * (matrix products), {@link dev.occam.linalg.Gram} (XᵀWX, XᵀWY and X·D·Xᵀ of dense matrices),
  * {@link dev.occam.linalg.SparseGram} (the same for CSC matrices), {@link dev.occam.linalg.Cholesky}
  * (SPD factorization and solves) and {@link dev.occam.linalg.SymmetricEigen} (symmetric
- * eigendecomposition).
+ * eigendecomposition). {@link dev.occam.linalg.NativeBlas} decides, once and silently, whether the
+ * native BLAS is used ({@code BlasLibraryProbe} finds its file first) and
+ * {@link dev.occam.linalg.Simd} whether the vector kernels run; both describe the choice and why.
  */
 package dev.occam.linalg;

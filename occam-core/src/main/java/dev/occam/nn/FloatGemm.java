@@ -58,7 +58,7 @@ public final class FloatGemm {
     static final long NATIVE_WORK = 1L << 15;
 
     /** The native BLAS, or null: looked up once, honouring {@code -Doccam.blas=java}. */
-    private static final BLAS NATIVE = NativeBlas.available() ? BLAS.getInstance() : null;
+    private static final BLAS NATIVE = NativeBlas.available() ? NativeBlas.get() : null;
 
     private static final java.util.concurrent.ForkJoinPool POOL = java.util.concurrent.ForkJoinPool.commonPool();
 

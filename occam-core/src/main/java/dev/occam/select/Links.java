@@ -1,6 +1,5 @@
 package dev.occam.select;
 
-import dev.ludovic.netlib.blas.BLAS;
 import dev.occam.data.DenseMatrix;
 import dev.occam.data.DesignMatrix;
 import dev.occam.glm.LinearModel;
@@ -29,7 +28,7 @@ final class Links {
         double[] eta = new double[n * nl];
         for (int k = 0; k < responses; k++) {
             for (int l = 0; l < nl; l++) System.arraycopy(models[l].coefficients()[k], 0, coef, l * p, p);
-            BLAS.getInstance().dgemm("N", "N", n, nl, p, 1.0, d.values(), n, coef, p, 0.0, eta, n);
+            dev.occam.linalg.NativeBlas.blas().dgemm("N", "N", n, nl, p, 1.0, d.values(), n, coef, p, 0.0, eta, n);
             for (int l = 0; l < nl; l++) {
                 double[] e = new double[n];
                 double b0 = models[l].intercepts()[k];

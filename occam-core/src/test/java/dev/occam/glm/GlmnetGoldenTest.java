@@ -41,6 +41,18 @@ class GlmnetGoldenTest {
     }
 
     /**
+     * What a user gets: the same paths at Occam's default settings (the certified KKT rule, no
+     * tolerance given), matched to glmnet run at thresh 1e-20 (or 1e-18) within the case's
+     * tolerance (1e-6, absolute and relative, on coefficients, intercepts and linear predictors).
+     */
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("cases")
+    void defaultSettingsMatchGlmnetRunToFullPrecision(GoldenCase c) {
+        GlmPath path = ElasticNet.path(c.data(), c.settings().withLambdas(c.expected().lambdas()));
+        GoldenComparison.assertMatches(c, path, c.spec().get("tolerance_link").asDouble(), true);
+    }
+
+    /**
      * The automatic λ sequence: λ_max from the data (for α = 0 glmnet computes it as if α were
      * 0.001), then nlambda values log-spaced down to lambda_min_ratio·λ_max, cut short where glmnet's
      * early-stop rules end the path (deviance ratio above 0.999 or a relative change below 1e-5 after

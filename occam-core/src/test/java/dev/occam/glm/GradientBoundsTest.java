@@ -39,6 +39,13 @@ class GradientBoundsTest {
         @Override public double nullDeviance() { return s.nullDeviance(); }
         @Override public double[][] coefficients() { return s.coefficients(); }
         @Override public double[] intercepts() { return s.intercepts(); }
+        @Override public double gradient(int k, int j) { return s.gradient(k, j); }
+        @Override public double interceptGradient(int k) { return s.interceptGradient(k); }
+        @Override public void setSolution(double[] b0, double[][] b) { s.setSolution(b0, b); }
+        @Override public boolean hessian(int[][] f, int[] m, boolean i, double[] out) { return s.hessian(f, m, i, out); }
+        @Override public double lossAt(double[] b0, double[][] b) { return s.lossAt(b0, b); }
+        @Override public double sweepCost(int c) { return s.sweepCost(c); }
+        @Override public double hessianCost(int d) { return s.hessianCost(d); }
     }
 
     /** Runs both; returns the share of the gradients the bounded run computed. */

@@ -44,7 +44,7 @@ class PathKktTest {
     void kktHoldsAlongThePath(Family f, boolean sparse, double alpha, boolean std, boolean icpt) {
         Dataset d = data(f, sparse);
         GlmSettings s = GlmSettings.of(f).withAlpha(alpha).withStandardize(std).withIntercept(icpt)
-                .withNlambda(30).withTolerance(1e-15);
+                .withNlambda(30);
         GlmPath path = ElasticNet.path(d, s);
         assertThat(path.size()).isGreaterThan(3);
         assertThat(path.allConverged()).isTrue();

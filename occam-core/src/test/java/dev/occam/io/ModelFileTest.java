@@ -42,7 +42,8 @@ class ModelFileTest {
         }
         return new LinearModel(family, 0.5, 0.012345678901234567, family != Family.POISSON, features, classes, b0, w,
                 new LinearModel.FitSummary(442, 0.5178, 1.234e3, 77, family != Family.GAUSSIAN,
-                        family == Family.GAUSSIAN ? List.of("did not converge at lambda 0.01 within 10 passes") : List.of()));
+                        family == Family.GAUSSIAN ? List.of("did not converge at lambda 0.01 within 10 passes") : List.of(),
+                        family == Family.GAUSSIAN ? 2.5e-4 : 3.0000000000000004e-13, family == Family.GAUSSIAN ? "thresh 1.0E-7" : "kkt 1.0E-9"));
     }
 
     static void assertSameModel(LinearModel actual, LinearModel expected) {
@@ -83,7 +84,10 @@ class ModelFileTest {
         assertThat(bin.get("family").stringValue()).isEqualTo("binomial");
         assertThat(bin.get("intercept").isNumber()).isTrue();
         assertThat(fieldNames(bin.get("coefficients"))).containsExactly("age", "bmi", "blood pressure", "x,1");
-        assertThat(fieldNames(bin.get("summary"))).containsExactly("n", "dev_ratio", "null_deviance", "passes", "converged", "warnings");
+        assertThat(fieldNames(bin.get("summary"))).containsExactly("n", "dev_ratio", "null_deviance", "passes", "converged", "warnings",
+                "kkt_violation", "convergence");
+        assertThat(bin.get("summary").get("kkt_violation").doubleValue()).isEqualTo(3.0000000000000004e-13);
+        assertThat(bin.get("summary").get("convergence").stringValue()).isEqualTo("kkt 1.0E-9");
 
         JsonNode gauss = JsonMapper.shared().readTree(ModelFile.toJson(model(Family.GAUSSIAN)));
         assertThat(gauss.has("classes")).isFalse();
@@ -109,6 +113,19 @@ class ModelFileTest {
         String json = ModelFile.toJson(constant);
         assertThat(json).contains("\"dev_ratio\" : null");
         assertThat(ModelFile.fromJson(json, "m.json").summary().devRatio()).isNaN();
+        assertThat(json).contains("\"kkt_violation\" : null");
+        assertThat(ModelFile.fromJson(json, "m.json").summary().kktViolation()).isNaN();
+    }
+
+    @Test
+    void filesWrittenBeforeTheKktRecordReadBack() {
+        String json = ModelFile.toJson(model(Family.BINOMIAL))
+                .replaceAll(",\\s*\"kkt_violation\" : [^,]*", "")
+                .replaceAll(",\\s*\"convergence\" : \"[^\"]*\"", "");
+        assertThat(json).doesNotContain("kkt_violation").doesNotContain("\"convergence\"");
+        LinearModel.FitSummary s = ModelFile.fromJson(json, "old.json").summary();
+        assertThat(s.kktViolation()).isNaN();
+        assertThat(s.convergence()).isEqualTo("unknown");
     }
 
     @Test

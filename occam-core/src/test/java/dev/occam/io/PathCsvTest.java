@@ -32,12 +32,13 @@ class PathCsvTest {
         double[][][] w = {{{0, 0}}, {{0.1, -0.0}}, {{Math.PI, -Math.E}}};
         GlmPath path = new GlmPath(GlmSettings.of(Family.GAUSSIAN), List.of("age", "body, mass"), null, 10, lambdas, b0, w,
                 new int[] {0, 1, 2}, new double[] {0, 0.25, 0.9999999999999999}, 3.5, new long[] {1, 2, 3},
-                new boolean[] {true, true, true}, List.of());
+                new boolean[] {true, true, true}, List.of(), new double[] {0.0, 3.5e-13, 2.25e-10});
         Path file = dir.resolve("path.csv");
         PathCsv.write(file, path);
         List<CsvRecord> rows = readBack(file);
-        assertThat(rows.get(0).getFields()).containsExactly("lambda", "df", "dev_ratio", "intercept", "age", "body, mass");
-        assertThat(Files.readString(file)).startsWith("lambda,df,dev_ratio,intercept,age,\"body, mass\"\n");
+        assertThat(rows.get(0).getFields()).containsExactly("lambda", "df", "dev_ratio", "intercept", "age", "body, mass",
+                "kkt_violation");
+        assertThat(Files.readString(file)).startsWith("lambda,df,dev_ratio,intercept,age,\"body, mass\",kkt_violation\n");
         assertThat(rows).hasSize(4);
         for (int l = 0; l < 3; l++) {
             CsvRecord r = rows.get(l + 1);
@@ -47,6 +48,7 @@ class PathCsvTest {
             assertThat(Double.parseDouble(r.getField(3))).isEqualTo(b0[l][0]);
             assertThat(Double.parseDouble(r.getField(4))).isEqualTo(w[l][0][0]);
             assertThat(Double.doubleToRawLongBits(Double.parseDouble(r.getField(5)))).isEqualTo(Double.doubleToRawLongBits(w[l][0][1]));
+            assertThat(Double.parseDouble(r.getField(6))).isEqualTo(path.kktViolation()[l]);
         }
     }
 
@@ -60,8 +62,9 @@ class PathCsvTest {
         PathCsv.write(file, path);
         List<CsvRecord> rows = readBack(file);
         assertThat(rows.get(0).getFields()).containsExactly("lambda", "df", "dev_ratio",
-                "intercept:x", "a:x", "b:x", "intercept:y", "a:y", "b:y", "intercept:z", "a:z", "b:z");
+                "intercept:x", "a:x", "b:x", "intercept:y", "a:y", "b:y", "intercept:z", "a:z", "b:z", "kkt_violation");
+        // a path built without measuring KKT violations says NaN
         assertThat(rows.get(1).getFields()).containsExactly("0.5", "2", "0.3",
-                "-1.0", "1.0", "2.0", "0.0", "3.0", "4.0", "1.0", "5.0", "6.0");
+                "-1.0", "1.0", "2.0", "0.0", "3.0", "4.0", "1.0", "5.0", "6.0", "NaN");
     }
 }
