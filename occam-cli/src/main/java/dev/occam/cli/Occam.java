@@ -28,8 +28,7 @@ import java.util.concurrent.Callable;
 @Command(name = "occam", mixinStandardHelpOptions = true, versionProvider = Occam.Version.class,
         description = "Regularized learning: exact elastic-net paths (glmnet's algorithm) for gaussian, "
                 + "binomial, multinomial and poisson models.",
-        subcommands = {FitCommand.class, PathCommand.class, CvCommand.class, PredictCommand.class, TrainCommand.class,
-                DemoCommand.class, ConvertCommand.class},
+        // subcommands: added by Subcommands.register (only the one named, when one is)
         footer = {"", "Exit status: 0 success, 2 bad input or options (one line on stderr), 1 internal error."})
 public final class Occam implements Callable<Integer> {
 
@@ -70,7 +69,7 @@ public final class Occam implements Callable<Integer> {
      */
     public static int run(String[] args, PrintWriter out, PrintWriter err) {
         Occam occam = new Occam();
-        CommandLine cmd = new CommandLine(occam)
+        CommandLine cmd = Subcommands.register(new CommandLine(occam), args)
                 .setOut(out)
                 .setErr(err)
                 .setCaseInsensitiveEnumValuesAllowed(true)

@@ -14,6 +14,12 @@ final class IntList {
 
     int size() { return size; }
 
+    /** Drops the values from {@code newSize} on (a reader undoing a line it will read again as text). */
+    void truncate(int newSize) {
+        if (newSize < 0 || newSize > size) throw new IndexOutOfBoundsException(newSize);
+        size = newSize;
+    }
+
     int get(int k) { return values[k]; }
 
     int[] toArray() { return Arrays.copyOf(values, size); }

@@ -19,6 +19,10 @@ import java.nio.file.Path;
  *
  * <p>Errors are one line: the file, the line, the 1-based token number on that line (as the column),
  * what was expected and what was found.
+ *
+ * <p>Speed: {@link ParallelLibSvm} reads the file in chunks on every processor, numbers straight
+ * from the bytes; lines it cannot take whole, and files with lone carriage returns, go through the
+ * text rules of {@link LibSvmRows#addLine}, which also give every message.
  */
 public final class LibSvmReader {
     private LibSvmReader() { }
@@ -38,16 +42,15 @@ public final class LibSvmReader {
      */
     public static Dataset read(Path file, TargetKind kind, int minFeatures) throws IOException {
         if (minFeatures < 0) throw new IllegalArgumentException("minFeatures must be >= 0; got " + minFeatures);
-        String name = file.toString();
         Cells.requireRegularFile(file);
-        IntList rowPtr = new IntList();
-        IntList index = new IntList();
-        DoubleList values = new DoubleList();
-        DoubleList y = kind == TargetKind.NUMERIC ? new DoubleList() : null;
-        LabelCoder labels = kind == TargetKind.CLASS ? new LabelCoder() : null;
-        int p = 0;
-        boolean anyText = false;
-        rowPtr.add(0);
+        LibSvmRows rows = ParallelLibSvm.read(file, kind, ParallelCsv.CHUNK_BYTES);
+        return dataset(file.toString(), rows != null ? rows : readLines(file, kind), kind, minFeatures);
+    }
+
+    /** Reads {@code file} line by line as text (files the parallel reader leaves, e.g. with lone CRs). */
+    static LibSvmRows readLines(Path file, TargetKind kind) throws IOException {
+        String name = file.toString();
+        LibSvmRows rows = new LibSvmRows(kind);
         // Malformed UTF-8 is replaced rather than fatal: only ASCII matters in this format.
         try (BufferedReader in = new BufferedReader(new InputStreamReader(Files.newInputStream(file), StandardCharsets.UTF_8), 1 << 16)) {
             long lineNo = 0;
@@ -55,88 +58,28 @@ public final class LibSvmReader {
             while ((line = in.readLine()) != null) {
                 lineNo++;
                 if (lineNo == 1 && !line.isEmpty() && line.charAt(0) == '\uFEFF') line = line.substring(1);
-                anyText |= !line.isBlank();
-                int hash = line.indexOf('#');
-                String data = hash >= 0 ? line.substring(0, hash) : line;
-                String[] tokens = data.strip().split("[ \\t]+");
-                if (tokens.length == 1 && tokens[0].isEmpty()) continue;
-                int first = 0;
-                if (kind == TargetKind.NONE) {
-                    // Prediction: a label is optional and ignored.
-                    if (!tokens[0].contains(":")) first = 1;
-                } else {
-                    String label = tokens[0];
-                    if (label.contains(":")) {
-                        throw new DataFormatException(name, lineNo, 1, null, "a label first on the line", DataFormatException.quote(label));
-                    }
-                    if (y != null) {
-                        double v = Cells.parse(label);
-                        if (Double.isNaN(v)) {
-                            throw new DataFormatException(name, lineNo, 1, null, Cells.expectation(label) + " as the label", Cells.problem(label));
-                        }
-                        y.add(v);
-                    } else {
-                        if (Cells.isMissing(label)) {
-                            throw new DataFormatException(name, lineNo, 1, null, "a class label", Cells.problem(label));
-                        }
-                        labels.add(label);
-                    }
-                    first = 1;
-                }
-                int previous = 0;
-                for (int t = first; t < tokens.length; t++) {
-                    String token = tokens[t];
-                    if (token.startsWith("qid:")) continue;
-                    int colon = token.indexOf(':');
-                    if (colon < 0) {
-                        throw new DataFormatException(name, lineNo, t + 1, null, "index:value", DataFormatException.quote(token));
-                    }
-                    int j = parseIndex(token.substring(0, colon));
-                    if (j < 1) {
-                        throw new DataFormatException(name, lineNo, t + 1, null,
-                                "a feature index between 1 and " + (Integer.MAX_VALUE - 1), DataFormatException.quote(token));
-                    }
-                    if (j <= previous) {
-                        throw new DataFormatException(name, lineNo, t + 1, null,
-                                "an index above " + previous + " (indices must increase along a line)", DataFormatException.quote(token));
-                    }
-                    previous = j;
-                    String text = token.substring(colon + 1);
-                    double v = Cells.parse(text);
-                    if (Double.isNaN(v)) {
-                        throw new DataFormatException(name, lineNo, t + 1, null,
-                                Cells.expectation(text) + " after \"" + j + ":\"", Cells.problem(text));
-                    }
-                    p = Math.max(p, j);
-                    if (v != 0.0) {
-                        index.add(j - 1);
-                        values.add(v);
-                    }
-                }
-                rowPtr.add(index.size());
+                rows.addLine(name, line, lineNo);
             }
         }
-        int n = rowPtr.size() - 1;
-        if (n == 0) {
-            throw new DataFormatException(name, anyText ? "no data lines (only comments)" : "the file is empty");
-        }
-        p = Math.max(p, minFeatures);
-        SparseMatrix x = toCsc(n, p, rowPtr, index, values);
-        double[] target = y != null ? y.toArray() : labels != null ? labels.codes() : null;
-        return new Dataset(x, target, null, Dataset.defaultNames(p), kind == TargetKind.NONE ? null : TARGET_NAME,
-                labels != null ? labels.sortedLabels() : null);
+        return rows;
     }
 
-    /** The index in a token's digits, or −1 when they are not a positive integer below 2³¹−1. */
-    private static int parseIndex(String digits) {
-        if (digits.isEmpty() || digits.length() > 10) return -1;
-        long v = 0;
-        for (int k = 0; k < digits.length(); k++) {
-            char c = digits.charAt(k);
-            if (c < '0' || c > '9') return -1;
-            v = v * 10 + (c - '0');
+    /** The data set from all rows: the checks that need every line, then CSR to CSC. */
+    static Dataset dataset(String name, LibSvmRows rows, TargetKind kind, int minFeatures) {
+        int n = rows.rows();
+        if (n == 0) {
+            throw new DataFormatException(name, rows.anyText ? "no data lines (only comments)" : "the file is empty");
         }
-        return v >= Integer.MAX_VALUE ? -1 : (int) v;
+        int p = Math.max(rows.p, minFeatures);
+        SparseMatrix x = toCsc(n, p, rows.rowPtr, rows.index, rows.values);
+        LabelCoder labels = null;
+        if (rows.labels != null) {
+            labels = new LabelCoder();
+            for (String l : rows.labels) labels.add(l);
+        }
+        double[] target = rows.y != null ? rows.y.toArray() : labels != null ? labels.codes() : null;
+        return new Dataset(x, target, null, Dataset.defaultNames(p), kind == TargetKind.NONE ? null : TARGET_NAME,
+                labels != null ? labels.sortedLabels() : null);
     }
 
     /** Converts rows (CSR) to compressed sparse columns; rows stay increasing within each column. */

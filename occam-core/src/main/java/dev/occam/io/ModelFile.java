@@ -59,10 +59,13 @@ public final class ModelFile {
     /** The version this code writes and the newest it reads. */
     public static final int VERSION = 1;
 
-    private static final JsonMapper JSON = JsonMapper.builder()
-            .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
-            .enable(SerializationFeature.INDENT_OUTPUT)
-            .build();
+    /** The mapper that writes model files; in a holder, so reading (predict) never builds one (see {@link JsonTrees}). */
+    private static final class Writer {
+        static final JsonMapper JSON = JsonMapper.builder()
+                .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
+                .enable(SerializationFeature.INDENT_OUTPUT)
+                .build();
+    }
 
     /** Writes {@code model} to {@code file} atomically (see {@link AtomicFiles}). */
     public static void write(Path file, LinearModel model) throws IOException {
@@ -81,7 +84,7 @@ public final class ModelFile {
         if (Files.isDirectory(file)) throw new DataFormatException(name, "is a directory, not a model file");
         JsonNode root;
         try (InputStream in = Files.newInputStream(file)) {
-            root = JSON.readTree(in);
+            root = JsonTrees.read(in, true);
         } catch (JacksonException e) {
             throw new DataFormatException(name, "not valid JSON" + where(e) + ": " + firstLine(e.getOriginalMessage()));
         }
@@ -92,7 +95,7 @@ public final class ModelFile {
     public static String toJson(LinearModel model) {
         requireUnique(model.featureNames(), "feature");
         if (model.classes() != null) requireUnique(model.classes(), "class");
-        ObjectNode root = JSON.createObjectNode();
+        ObjectNode root = Writer.JSON.createObjectNode();
         root.put("format", FORMAT);
         root.put("version", VERSION);
         root.put("family", model.family().id());
@@ -128,7 +131,7 @@ public final class ModelFile {
         s.warnings().forEach(warnings::add);
         putOrNull(summary, "kkt_violation", s.kktViolation());
         summary.put("convergence", s.convergence());
-        return JSON.writeValueAsString(root) + "\n";
+        return Writer.JSON.writeValueAsString(root) + "\n";
     }
 
     /** summary.convergence, optional (files written before it was recorded say "unknown"). */
@@ -148,7 +151,7 @@ public final class ModelFile {
     public static LinearModel fromJson(String json, String fileName) {
         JsonNode root;
         try {
-            root = JSON.readTree(json);
+            root = JsonTrees.read(json, true);
         } catch (JacksonException e) {
             throw new DataFormatException(fileName, "not valid JSON" + where(e) + ": " + firstLine(e.getOriginalMessage()));
         }

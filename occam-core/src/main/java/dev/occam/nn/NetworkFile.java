@@ -46,9 +46,12 @@ public final class NetworkFile {
     public static final String FORMAT = "occam-network";
     public static final int VERSION = 1;
 
-    private static final JsonMapper JSON = JsonMapper.builder()
-            .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
-            .build();
+    /** Built on first use: {@link #isNetworkFile(Path)} (every predict) needs no mapper (see {@code JsonTrees}). */
+    private static final class Mapper {
+        static final JsonMapper JSON = JsonMapper.builder()
+                .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
+                .build();
+    }
 
     /**
      * Writes the model atomically; {@code training} (may be null) is stored as free-form notes.
@@ -60,7 +63,7 @@ public final class NetworkFile {
 
     /** The JSON text {@link #write} writes. */
     public static String toJson(NetworkModel model, Map<String, Object> training) {
-        ObjectNode root = JSON.createObjectNode();
+        ObjectNode root = Mapper.JSON.createObjectNode();
         root.put("format", FORMAT);
         root.put("version", VERSION);
         root.put("loss", model.loss().name());
@@ -102,9 +105,9 @@ public final class NetworkFile {
             }
         }
         if (training != null) {
-            root.set("training", JSON.valueToTree(training));
+            root.set("training", Mapper.JSON.valueToTree(training));
         }
-        return JSON.writerWithDefaultPrettyPrinter().writeValueAsString(root) + "\n";
+        return Mapper.JSON.writerWithDefaultPrettyPrinter().writeValueAsString(root) + "\n";
     }
 
     private static void floats(ArrayNode a, float[] v) {
@@ -129,7 +132,7 @@ public final class NetworkFile {
         }
         JsonNode root;
         try (InputStream in = Files.newInputStream(file)) {
-            root = JSON.readTree(in);
+            root = Mapper.JSON.readTree(in);
         } catch (JacksonException e) {
             throw new DataFormatException(name, "not valid JSON: " + firstLine(e.getOriginalMessage()));
         }
@@ -139,7 +142,7 @@ public final class NetworkFile {
     /** Reads a network from JSON text; {@code fileName} is used in messages. */
     public static NetworkModel fromJson(String json, String fileName) {
         try {
-            return fromTree(fileName, JSON.readTree(json));
+            return fromTree(fileName, Mapper.JSON.readTree(json));
         } catch (JacksonException e) {
             throw new DataFormatException(fileName, "not valid JSON: " + firstLine(e.getOriginalMessage()));
         }
@@ -153,7 +156,7 @@ public final class NetworkFile {
     public static boolean isNetworkFile(Path file) {
         if (!Files.isRegularFile(file)) return false;
         try (InputStream in = Files.newInputStream(file)) {
-            return isNetworkFile(JSON.readTree(in));
+            return isNetworkFile(dev.occam.io.JsonTrees.read(in, false));
         } catch (IOException | JacksonException e) {
             return false;
         }

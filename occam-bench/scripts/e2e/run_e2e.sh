@@ -1,0 +1,62 @@
+#!/usr/bin/env bash
+# End-to-end benchmark (issue 11): Occam's command line vs numpy/pandas + scikit-learn and
+# data.table + glmnet, from a CSV file to a written lasso path, whole processes, on generated files
+# of 2e4 x 100 (about 25 MB) and 1e5 x 500 (about 600 MB). Writes its section of docs/benchmarks.md.
+#
+#   occam-bench/scripts/e2e/run_e2e.sh [--runs R] [--tools "occam sklearn-numpy sklearn-pandas glmnet"]
+#                                      [--sizes "20000x100 100000x500"] [--no-build]
+#
+# Installs the peers from Debian when missing (r-cran-glmnet, r-cran-data.table, python3-sklearn,
+# python3-pandas; they run under /usr/bin/python3 and Rscript), builds occam.jar (with its start-up
+# archive) and the bench jar, and generates the data once into bench-data/e2e/ (git-ignored).
+set -euo pipefail
+{
+ROOT=$(cd "$(dirname "$0")/../../.." && pwd)
+DATA=$ROOT/bench-data/e2e
+OUT=$ROOT/bench-out/e2e
+RUNS=3
+TOOLS="occam sklearn-numpy sklearn-pandas glmnet"
+SIZES="20000x100 100000x500"
+BUILD=1
+while [ $# -gt 0 ]; do
+  case "$1" in
+    --runs) RUNS=$2; shift 2 ;;
+    --tools) TOOLS=$2; shift 2 ;;
+    --sizes) SIZES=$2; shift 2 ;;
+    --no-build) BUILD=0; shift ;;
+    *) echo "unknown option $1" >&2; exit 2 ;;
+  esac
+done
+
+# Peers: installed from Debian when missing (never by hand only).
+missing=()
+/usr/bin/python3 -c 'import sklearn' 2>/dev/null || missing+=(python3-sklearn)
+/usr/bin/python3 -c 'import pandas' 2>/dev/null || missing+=(python3-pandas)
+Rscript -e 'library(glmnet)' >/dev/null 2>&1 || missing+=(r-cran-glmnet)
+Rscript -e 'library(data.table)' >/dev/null 2>&1 || missing+=(r-cran-data.table)
+if [ ${#missing[@]} -gt 0 ]; then
+  echo "installing ${missing[*]} ..." >&2
+  # another apt-get may be running (a shared machine): wait for it
+  while pgrep -x apt-get >/dev/null || pgrep -x dpkg >/dev/null; do sleep 5; done
+  DEBIAN_FRONTEND=noninteractive apt-get install -y -q "${missing[@]}" >&2 \
+    || { apt-get update -q >&2 && DEBIAN_FRONTEND=noninteractive apt-get install -y -q "${missing[@]}" >&2; }
+fi
+
+if [ "$BUILD" = 1 ]; then
+  (cd "$ROOT" && mvn -B -ntp -q -pl occam-cli,occam-bench -am package -DskipTests) >&2
+fi
+
+mkdir -p "$DATA" "$OUT"
+files=()
+seed=1
+for s in $SIZES; do
+  n=${s%x*}; p=${s#*x}
+  f=$DATA/e2e-${n}x${p}.csv
+  [ -f "$f" ] || /usr/bin/python3 "$ROOT/occam-bench/scripts/e2e/make_data.py" "$n" "$p" "$f" "$seed"
+  files+=("$f")
+  seed=$((seed + 1))
+done
+
+/usr/bin/python3 "$ROOT/occam-bench/scripts/e2e/e2e_bench.py" "$ROOT" "$DATA" "$OUT" "$RUNS" "$TOOLS" "${files[@]}"
+exit 0
+}
