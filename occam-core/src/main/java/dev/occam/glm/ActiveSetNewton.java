@@ -23,6 +23,11 @@ import dev.occam.linalg.NotPositiveDefiniteException;
 final class ActiveSetNewton {
     /** Newton steps per call at most (each shortened step pins one coefficient). */
     static final int MAX_STEPS = 50;
+    /**
+     * Most coordinates a Newton step is formed for: its Hessian and factor take 2·8·d² bytes (144 MB
+     * at 3000). Larger active sets are refined by sweeps alone.
+     */
+    static final int MAX_COORDINATES = 3000;
 
     private ActiveSetNewton() { }
 
@@ -64,6 +69,7 @@ final class ActiveSetNewton {
                 d += m[k] + o;
             }
             if (d == 0) break;
+            if (d > MAX_COORDINATES) return steps == 0 ? -1 : steps;
             solver.refreshGradients(union, nu);
             // gradient of the restricted objective, class by class: [intercept, free features]
             double[] grad = new double[d];
