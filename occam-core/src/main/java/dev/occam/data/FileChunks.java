@@ -46,6 +46,39 @@ final class FileChunks {
     }
 
     /** The length of the longest chunk. */
+    /** What a pass does with one chunk, read into {@code buffer[0..length)}. */
+    interface ChunkBody {
+        void accept(int chunk, byte[] buffer, int length) throws IOException;
+    }
+
+    /**
+     * One pass over the chunks [bounds[k], bounds[k+1]) on every processor ({@link ChunkWorkers}):
+     * each chunk is read into its worker's buffer ({@code buffers[worker]}, allocated here at the
+     * longest chunk's size on first use and kept for the next pass) and handed to {@code body}.
+     * Afterwards the first I/O error, then the first {@link DataFormatException}, in chunk order,
+     * is rethrown, so the error a user sees does not depend on the threads.
+     */
+    static void forEachChunk(FileChannel ch, long[] bounds, byte[][] buffers, ChunkBody body) throws IOException {
+        int chunks = bounds.length - 1;
+        int bufferBytes = longest(bounds);
+        IOException[] ioErrors = new IOException[chunks];
+        DataFormatException[] errors = new DataFormatException[chunks];
+        ChunkWorkers.run(chunks, (k, worker) -> {
+            try {
+                if (buffers[worker] == null) buffers[worker] = new byte[bufferBytes];
+                int len = (int) (bounds[k + 1] - bounds[k]);
+                readFully(ch, bounds[k], buffers[worker], len);
+                body.accept(k, buffers[worker], len);
+            } catch (DataFormatException e) {
+                errors[k] = e;
+            } catch (IOException e) {
+                ioErrors[k] = e;
+            }
+        });
+        for (IOException e : ioErrors) if (e != null) throw e;
+        for (DataFormatException e : errors) if (e != null) throw e;
+    }
+
     static int longest(long[] bounds) {
         long m = 0;
         for (int k = 0; k + 1 < bounds.length; k++) m = Math.max(m, bounds[k + 1] - bounds[k]);

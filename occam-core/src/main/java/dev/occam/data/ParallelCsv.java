@@ -89,25 +89,13 @@ final class ParallelCsv {
         long bodyStart = lf < 0 ? size : lf + 1;
         long[] bounds = FileChunks.bounds(ch, bodyStart, size, chunkBytes);
         int chunks = bounds.length - 1;
-        int bufferBytes = FileChunks.longest(bounds);
         byte[][] buffers = new byte[ChunkWorkers.threads(chunks)][];
 
         // Pass 1: rows and lines per chunk; anything FastCSV must handle.
         int[] rows = new int[chunks];
         int[] lines = new int[chunks];
         boolean[] needsFastCsv = new boolean[chunks];
-        IOException[] ioErrors = new IOException[chunks];
-        ChunkWorkers.run(chunks, (k, worker) -> {
-            try {
-                if (buffers[worker] == null) buffers[worker] = new byte[bufferBytes];
-                int len = (int) (bounds[k + 1] - bounds[k]);
-                FileChunks.readFully(ch, bounds[k], buffers[worker], len);
-                count(buffers[worker], len, k, rows, lines, needsFastCsv);
-            } catch (IOException e) {
-                ioErrors[k] = e;
-            }
-        });
-        for (IOException e : ioErrors) if (e != null) throw e;
+        FileChunks.forEachChunk(ch, bounds, buffers, (k, buffer, len) -> count(buffer, len, k, rows, lines, needsFastCsv));
         for (boolean q : needsFastCsv) if (q) return null;
         long total = 0;
         for (int r : rows) total += r;
@@ -116,7 +104,6 @@ final class ParallelCsv {
 
         // Pass 2: parse every chunk into its rows.
         Target t = new Target(cols, o, n);
-        DataFormatException[] errors = new DataFormatException[chunks];
         int[] firstRow = new int[chunks];
         long[] firstLine = new long[chunks];
         firstLine[0] = line + 1;
@@ -125,20 +112,8 @@ final class ParallelCsv {
             firstLine[k] = firstLine[k - 1] + lines[k - 1];
         }
         int[] role = roles(cols);
-        ChunkWorkers.run(chunks, (k, worker) -> {
-            try {
-                if (buffers[worker] == null) buffers[worker] = new byte[bufferBytes];
-                int len = (int) (bounds[k + 1] - bounds[k]);
-                FileChunks.readFully(ch, bounds[k], buffers[worker], len);
-                new Chunk(name, buffers[worker], cols, o.targetKind(), role, t, n).parse(0, len, firstRow[k], firstLine[k]);
-            } catch (DataFormatException e) {
-                errors[k] = e;
-            } catch (IOException e) {
-                ioErrors[k] = e;
-            }
-        });
-        for (IOException e : ioErrors) if (e != null) throw e;
-        for (DataFormatException e : errors) if (e != null) throw e;
+        FileChunks.forEachChunk(ch, bounds, buffers, (k, buffer, len) ->
+                new Chunk(name, buffer, cols, o.targetKind(), role, t, n).parse(0, len, firstRow[k], firstLine[k]));
         return CsvReader.dataset(name, cols, t.x, n, t.y, t.labels == null ? null : Arrays.asList(t.labels), t.weights);
     }
 

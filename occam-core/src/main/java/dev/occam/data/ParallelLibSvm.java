@@ -30,42 +30,17 @@ final class ParallelLibSvm {
             long start = got == 3 && (bom[0] & 0xff) == 0xEF && (bom[1] & 0xff) == 0xBB && (bom[2] & 0xff) == 0xBF ? 3 : 0;
             long[] bounds = FileChunks.bounds(ch, start, size, chunkBytes);
             int chunks = bounds.length - 1;
-            int bufferBytes = FileChunks.longest(bounds);
             byte[][] buffers = new byte[ChunkWorkers.threads(chunks)][];
             int[] lines = new int[chunks];
-            IOException[] ioErrors = new IOException[chunks];
-            ChunkWorkers.run(chunks, (k, worker) -> {
-                try {
-                    if (buffers[worker] == null) buffers[worker] = new byte[bufferBytes];
-                    int len = (int) (bounds[k + 1] - bounds[k]);
-                    FileChunks.readFully(ch, bounds[k], buffers[worker], len);
-                    lines[k] = FileChunks.lineFeeds(buffers[worker], len);
-                } catch (IOException e) {
-                    ioErrors[k] = e;
-                }
-            });
-            for (IOException e : ioErrors) if (e != null) throw e;
+            FileChunks.forEachChunk(ch, bounds, buffers, (k, buffer, len) -> lines[k] = FileChunks.lineFeeds(buffer, len));
             long[] firstLine = new long[chunks];
             for (int k = 0; k < chunks; k++) {
                 if (lines[k] < 0) return null;
                 firstLine[k] = k == 0 ? 1 : firstLine[k - 1] + lines[k - 1];
             }
             LibSvmRows[] parts = new LibSvmRows[chunks];
-            DataFormatException[] errors = new DataFormatException[chunks];
-            ChunkWorkers.run(chunks, (k, worker) -> {
-                try {
-                    if (buffers[worker] == null) buffers[worker] = new byte[bufferBytes];
-                    int len = (int) (bounds[k + 1] - bounds[k]);
-                    FileChunks.readFully(ch, bounds[k], buffers[worker], len);
-                    parts[k] = new Chunk(name, buffers[worker], kind).parse(len, firstLine[k]);
-                } catch (DataFormatException e) {
-                    errors[k] = e;
-                } catch (IOException e) {
-                    ioErrors[k] = e;
-                }
-            });
-            for (IOException e : ioErrors) if (e != null) throw e;
-            for (DataFormatException e : errors) if (e != null) throw e;
+            FileChunks.forEachChunk(ch, bounds, buffers, (k, buffer, len) ->
+                    parts[k] = new Chunk(name, buffer, kind).parse(len, firstLine[k]));
             LibSvmRows all = parts[0];
             for (int k = 1; k < chunks; k++) all.append(parts[k]);
             return all;
