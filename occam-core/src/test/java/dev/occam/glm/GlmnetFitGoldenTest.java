@@ -108,8 +108,8 @@ class GlmnetFitGoldenTest {
         double[] b0 = model.intercepts().clone();
         double[] ref0 = r0.clone();
         if (multinomial) {
-            centre(b0);
-            centre(ref0);
+            GoldenComparison.centre(b0);
+            GoldenComparison.centre(ref0);
         }
         double worst = 0;
         for (int k = 0; k < responses; k++) {
@@ -123,8 +123,8 @@ class GlmnetFitGoldenTest {
         double[][] expected = new double[responses][x.rows()];
         for (int k = 0; k < responses; k++) x.multiply(rw[k], r0[k], expected[k]);
         if (multinomial) {
-            centreRows(eta);
-            centreRows(expected);
+            GoldenComparison.centreRows(eta);
+            GoldenComparison.centreRows(expected);
         }
         double worstLink = 0;
         int linkMismatches = 0;
@@ -159,20 +159,6 @@ class GlmnetFitGoldenTest {
         double ss = 0;
         for (double x : v) ss += (x - mean) * (x - mean);
         return Math.sqrt(ss / v.length);
-    }
-
-    private static void centre(double[] v) {
-        double mean = Arrays.stream(v).average().orElse(0);
-        for (int k = 0; k < v.length; k++) v[k] -= mean;
-    }
-
-    private static void centreRows(double[][] eta) {
-        for (int i = 0; i < eta[0].length; i++) {
-            double mean = 0;
-            for (double[] e : eta) mean += e[i];
-            mean /= eta.length;
-            for (double[] e : eta) e[i] -= mean;
-        }
     }
 
     private static List<String> strings(JsonNode array) {

@@ -165,14 +165,16 @@ final class GoldenComparison {
         return name + ":" + golden.data().classes().get(k);
     }
 
-    private static void centre(double[] v) {
+    /** Subtracts the mean of {@code v} from each entry (multinomial intercepts). */
+    static void centre(double[] v) {
         double mean = 0;
         for (double x : v) mean += x;
         mean /= v.length;
         for (int k = 0; k < v.length; k++) v[k] -= mean;
     }
 
-    private static void centreRows(double[][] eta) {
+    /** Subtracts, for each row i, the mean over classes of eta[k][i] (multinomial linear predictors). */
+    static void centreRows(double[][] eta) {
         for (int i = 0; i < eta[0].length; i++) {
             double mean = 0;
             for (double[] e : eta) mean += e[i];
