@@ -80,8 +80,8 @@ read_svm <- function(path, p) {
   list(x = X, y = y)
 }
 
-# json() and as_array(): the JSON writer shared by the golden scripts (it calls this script's num())
-source("json.R")
+# json(), as_array() and gradient(): shared by the golden scripts (json() calls this script's num())
+source("helpers.R")
 
 # ---------------------------------------------------------------------------------------------
 # Data
@@ -196,16 +196,7 @@ make_data <- function() {
 # f the penalty factors rescaled to sum to p. Returns the worst violation relative to the largest
 # gradient of the null model (eta = 0).
 
-gradient <- function(x, Y, w, eta, family) {
-  u <- w / sum(w)
-  r <- switch(family,
-              gaussian = eta - Y,
-              binomial = 1 / (1 + exp(-eta)) - Y,
-              poisson = exp(eta) - Y,
-              multinomial = { e <- exp(eta - apply(eta, 1, max)); e / rowSums(e) - Y })
-  r <- as.matrix(r) * u
-  list(g = as.matrix(crossprod(x, r)), g0 = colSums(r))
-}
+# gradient(x, Y, w, eta, family): in helpers.R
 
 kkt_worst <- function(x, Y, w, family, alpha, lambda, f, s, B, A, intercept, lower, upper) {
   # B: p x K coefficients, A: K intercepts for one lambda; Y: n x K (or vector)

@@ -45,8 +45,8 @@ write_csv <- function(df, file) {
   write.csv(out, file, row.names = FALSE, quote = FALSE)
 }
 
-# json() and as_array(): the JSON writer shared by the golden scripts (it calls this script's num())
-source("../json.R")
+# json(), as_array() and gradient(): shared by the golden scripts (json() calls this script's num())
+source("../helpers.R")
 
 # ---------------------------------------------------------------------------------------------
 # Data
@@ -64,16 +64,7 @@ write_csv(MASS::Boston, "boston.csv")
 # factors rescaled to sum to p. Returns the worst violation relative to the largest gradient of the
 # null model (eta = 0).
 
-gradient <- function(x, Y, w, eta, family) {
-  u <- w / sum(w)
-  r <- switch(family,
-              gaussian = eta - Y,
-              binomial = 1 / (1 + exp(-eta)) - Y,
-              poisson = exp(eta) - Y,
-              multinomial = { e <- exp(eta - apply(eta, 1, max)); e / rowSums(e) - Y })
-  r <- as.matrix(r) * u
-  list(g = as.matrix(crossprod(x, r)), g0 = colSums(r))
-}
+# gradient(x, Y, w, eta, family): in helpers.R
 
 kkt_relative <- function(x, Y, w, family, alpha, lambda, f, s, B, A, intercept) {
   eta <- x %*% B + matrix(A, nrow(x), length(A), byrow = TRUE)

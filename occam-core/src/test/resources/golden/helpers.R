@@ -1,5 +1,6 @@
-# The JSON writer of the golden-value scripts make_golden.R and fit/make_fit_golden.R:
-# sourced by each; numbers are formatted by the calling script's num().
+# What the golden-value scripts make_golden.R and fit/make_fit_golden.R share, sourced by each:
+# the JSON writer (numbers formatted by the calling script's num()) and the loss gradient of
+# their KKT checks.
 
 # Minimal JSON writer: named list -> object, unnamed vector of length != 1 or list -> array.
 json <- function(v, indent = "") {
@@ -18,3 +19,16 @@ json <- function(v, indent = "") {
   paste0("\"", gsub("\"", "\\\\\"", v), "\"")
 }
 as_array <- function(v) structure(v, array = TRUE)
+
+# The gradient of the weighted mean loss: g = Xᵀ(u∘(μ − y)) per response and its column
+# sums g0 (the intercepts'), u the weights normalized to sum 1.
+gradient <- function(x, Y, w, eta, family) {
+  u <- w / sum(w)
+  r <- switch(family,
+              gaussian = eta - Y,
+              binomial = 1 / (1 + exp(-eta)) - Y,
+              poisson = exp(eta) - Y,
+              multinomial = { e <- exp(eta - apply(eta, 1, max)); e / rowSums(e) - Y })
+  r <- as.matrix(r) * u
+  list(g = as.matrix(crossprod(x, r)), g0 = colSums(r))
+}
