@@ -172,7 +172,8 @@ final class CvCommand implements Callable<Integer> {
             Warnings.report(console, chosen);
             ModelFile.write(out, chosen);
             console.info("wrote " + out + ": " + chosen.family().id() + " at lambda." + choice.id() + " = " + chosen.lambda()
-                    + ", alpha " + chosen.alpha() + ", " + chosen.nonZero() + " of " + data.cols() + " features non-zero");
+                    + ", alpha " + chosen.alpha() + ", " + chosen.nonZero() + " of " + data.cols() + " features non-zero, "
+                    + Warnings.kktNote(chosen.summary()));
         }
         if (json) {
             cmd.getOut().println(CvJson.toJson(grid, model.family(), choice, alphaGrid.length > 1));

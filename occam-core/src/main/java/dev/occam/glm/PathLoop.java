@@ -9,6 +9,11 @@ import java.util.List;
  * those with |g_j(λ_prev)| ≥ α f_j (2λ − λ_prev) — the point solver optimizes over them, and a
  * KKT check over all other features adds any violator and solves again, so the result is exact.
  * The strong set only grows along the path, as in glmnet.
+ *
+ * <p>Under the certified rule ({@link GlmSettings.Convergence#KKT}) each λ then measures its KKT
+ * violation on every feature ({@link KktCheck}) and refines until it is below the tolerance: sweeps
+ * capped at the cost of one Newton step, alternating with {@link ActiveSetNewton}. The violation is
+ * measured and kept under either rule.
  */
 final class PathLoop {
     /** glmnet's defaults: no early stop before the 5th λ, deviance ratio cap and minimal change. */
