@@ -207,6 +207,14 @@ public final class ElasticNet {
                 }
                 b0[l][k] = r.intercepts()[l][k] - shift;
             }
+            if (classes > 1) {
+                // a softmax is unchanged by one constant added to every class's intercept: report the
+                // centred ones (as glmnet does), so the answer does not depend on how it was reached
+                double mean = 0;
+                for (int k = 0; k < classes; k++) mean += b0[l][k];
+                mean /= classes;
+                for (int k = 0; k < classes; k++) b0[l][k] -= mean;
+            }
             for (int j = 0; j < p; j++) {
                 for (int k = 0; k < classes; k++) {
                     if (w[l][k][j] != 0) {
