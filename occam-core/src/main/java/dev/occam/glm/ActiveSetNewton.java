@@ -49,6 +49,11 @@ final class ActiveSetNewton {
         int steps = 0;
         double lastGmax = Double.POSITIVE_INFINITY;
         boolean pinned = false;
+        // the data-loss Hessian of the last step and its coordinates (gaussian fits only)
+        double[] lastH = null;
+        int lastD = 0;
+        int[][] lastFree = new int[classes][];
+        int[] lastM = new int[classes];
         while (steps < MAX_STEPS) {
             double[][] b = deepCopy(solver.coefficients());
             double[] b0 = solver.intercepts().clone();
@@ -94,8 +99,21 @@ final class ActiveSetNewton {
             // (or a pinned coordinate) is in charge: leave the rest to coordinate descent
             if (steps > 0 && !(gmax < 0.5 * lastGmax) && !pinned) break;
             lastGmax = gmax;
-            double[] h = new double[d * d];
-            if (!solver.hessian(free, m, icpt, h)) return steps == 0 ? -1 : steps;
+            // a gaussian Hessian does not depend on the coefficients: after a step that pinned a
+            // coordinate, the new one is the old one without that row and column
+            double[] h = family == Family.GAUSSIAN && pinned ? submatrix(lastH, lastD, lastFree, lastM, free, m, o, d) : null;
+            if (h == null) {
+                h = new double[d * d];
+                if (!solver.hessian(free, m, icpt, h)) return steps == 0 ? -1 : steps;
+            }
+            if (family == Family.GAUSSIAN) {
+                lastH = h.clone();
+                lastD = d;
+                for (int k = 0; k < classes; k++) {
+                    lastFree[k] = java.util.Arrays.copyOf(free[k], m[k]);
+                    lastM[k] = m[k];
+                }
+            }
             at = 0;
             for (int k = 0; k < classes; k++) {
                 at += o;
@@ -154,6 +172,34 @@ final class ActiveSetNewton {
             steps++;
         }
         return steps;
+    }
+
+    /**
+     * The rows and columns of {@code lastH} (coordinates {@code lastFree}) that belong to the
+     * coordinates {@code free}, or null when one of those is not among them.
+     */
+    static double[] submatrix(double[] lastH, int lastD, int[][] lastFree, int[] lastM, int[][] free, int[] m, int o,
+                              int d) {
+        if (lastH == null) return null;
+        int[] from = new int[d];
+        int at = 0;
+        int oldAt = 0;
+        for (int k = 0; k < m.length; k++) {
+            if (o == 1) from[at++] = oldAt++;
+            int q = 0;
+            for (int t = 0; t < m[k]; t++) {
+                while (q < lastM[k] && lastFree[k][q] < free[k][t]) q++;
+                if (q == lastM[k] || lastFree[k][q] != free[k][t]) return null;
+                from[at++] = oldAt + q;
+            }
+            oldAt += lastM[k];
+        }
+        double[] h = new double[d * d];
+        for (int r = 0; r < d; r++) {
+            int base = from[r] * lastD;
+            for (int c = 0; c < d; c++) h[r * d + c] = lastH[base + from[c]];
+        }
+        return h;
     }
 
     private static void apply(Problem pr, int[][] free, int[] m, int o, double[][] b, double[] b0, double[] step,

@@ -35,6 +35,15 @@ final class KktCheck {
     }
 
     /**
+     * Whether a coefficient at 0 with negative data-loss gradient g violates its KKT condition or
+     * comes within {@code slack} of doing so (in a direction its limits allow).
+     */
+    static boolean withinSlack(Problem pr, int j, double g, double lambda, double slack) {
+        double l1 = lambda * pr.alpha * pr.vp[j];
+        return (pr.hi[j] > 0.0 && g - l1 > -slack) || (pr.lo[j] < 0.0 && -g - l1 > -slack);
+    }
+
+    /**
      * The largest violation at the solver's current solution over every response, the intercepts
      * and every feature that is not excluded: the features of the strong set have their gradients
      * refreshed here; those outside it were refreshed by the path loop's last KKT check at this

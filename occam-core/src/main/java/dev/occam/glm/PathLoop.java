@@ -41,13 +41,14 @@ final class PathLoop {
      * unpenalized, or violating the KKT conditions (gradients as refreshed by {@link KktCheck}).
      * The others sit at 0 with room, and the next KKT check covers them again.
      */
-    private static void markWorking(Problem pr, PointSolver solver, double lambda, int[] strong, int ns, boolean[] working) {
+    private static void markWorking(Problem pr, PointSolver solver, double lambda, int[] strong, int ns, boolean[] working,
+                                    double slack) {
         double[][] b = solver.coefficients();
         for (int t = 0; t < ns; t++) {
             int j = strong[t];
             boolean w = pr.vp[j] == 0;
             for (int k = 0; k < b.length && !w; k++) {
-                w = b[k][j] != 0.0 || KktCheck.violation(pr, j, 0.0, solver.gradient(k, j), lambda) > 0;
+                w = b[k][j] != 0.0 || KktCheck.withinSlack(pr, j, solver.gradient(k, j), lambda, slack);
             }
             working[j] = w;
         }
@@ -183,6 +184,8 @@ final class PathLoop {
             // passes the sweeps of this round may take before Newton steps take over
             long roundCap = Long.MAX_VALUE;
             boolean newtonPossible = true;
+            RefinementSchedule schedule = new RefinementSchedule(target);
+            long spentBefore = 0;
             int round = 0;
             while (true) {
                 while (solve) {
@@ -227,7 +230,10 @@ final class PathLoop {
                 }
                 violation = KktCheck.maxViolation(pr, solver, lambda, strong, ns, rest, nr, gradients);
                 if (s.convergence() != GlmSettings.Convergence.KKT || violation <= target || round == MAX_ROUNDS) break;
-                markWorking(pr, solver, lambda, strong, ns, working);
+                // a zero coefficient whose gradient is within twice the current violation of its
+                // threshold may well cross it once the others move: sweep it now rather than
+                // discover it in another round
+                markWorking(pr, solver, lambda, strong, ns, working, 2 * violation);
                 solve = true;
                 round++;
                 if (round == 1) {
@@ -241,15 +247,21 @@ final class PathLoop {
                     if (round > 1) thrHere /= 100;
                     continue;
                 }
-                // every round of sweeps may take as many passes as one Newton step costs: well-
-                // conditioned problems finish in them, slow ones hand over to Newton
-                roundCap = sweepsPerNewtonStep(solver, ns, activeCount(solver));
-                if (round % 2 == 1) continue;
-                // Newton steps on the active set; the sweeps after them admit any feature the KKT
-                // check rejects and confirm the steps
+                // sweeps or Newton steps, by what each would cost from here (RefinementSchedule)
+                RefinementSchedule.Step step = schedule.next(violation, spent - spentBefore,
+                        sweepsPerNewtonStep(solver, ns, activeCount(solver)));
+                spentBefore = spent;
+                roundCap = schedule.sweepCap();
+                if (step == RefinementSchedule.Step.SWEEPS) continue;
+                // Newton steps on the active set; the few sweeps after them admit any feature the KKT
+                // check rejects (a zero coordinate the steps left violating) and confirm the steps
                 int steps = ActiveSetNewton.polish(pr, solver, family, lambda, target * NEWTON_MARGIN);
                 if (steps > 0) newton[l] += steps;
-                if (steps < 0) newtonPossible = false;
+                if (steps < 0) {
+                    // no step could be formed: this round sweeps as long as one Newton step would have cost
+                    newtonPossible = false;
+                    roundCap = sweepsPerNewtonStep(solver, ns, activeCount(solver));
+                }
             }
             kkt[l] = violation / kktScale(lambda, lambdaMax, pr.alpha);
             if (ok && s.convergence() == GlmSettings.Convergence.KKT && !(violation <= target)) {

@@ -1,0 +1,82 @@
+package dev.occam.glm;
+
+/**
+ * Which refinement comes next at one λ of the certified rule, sweeps or Newton steps, and how many
+ * passes sweeps may take: the explicit state of {@link PathLoop}'s rounds, kept apart so the policy
+ * can be read and tested alone.
+ *
+ * <p>The policy, by cost. A Newton step on the active set costs about as much as {@code newtonCost}
+ * sweeps ({@link PathLoop#sweepsPerNewtonStep}). Sweeps come first, as a probe of an eighth of that
+ * (at least {@value #MIN_SWEEPS} passes): if the rate they reached (decades of KKT violation per
+ * pass) would finish within the rest of one Newton step's cost, sweeping goes on; otherwise Newton
+ * steps take over, since coordinate descent on an ill-conditioned active set may need hundreds of
+ * passes per decade. After Newton steps, only {@value #POST_NEWTON_SWEEPS} sweeps follow (to let in
+ * a zero coordinate that still violates, not to converge); Newton steps that divided the violation
+ * by at least {@value #NEWTON_GAIN} are followed by more Newton steps (they converge quadratically
+ * once the support is right), others by sweeps again.
+ */
+final class RefinementSchedule {
+    /** Fewest passes a round of sweeps is given. */
+    static final long MIN_SWEEPS = 5;
+    /** Sweeps after Newton steps: enough to let a violating zero coordinate in, not to converge. */
+    static final long POST_NEWTON_SWEEPS = 3;
+    /** Newton steps that divide the violation by this much are followed by more Newton steps. */
+    static final double NEWTON_GAIN = 10;
+    /** The probe of sweeps takes this share of one Newton step's cost. */
+    private static final long PROBE_SHARE = 8;
+
+    /** What the next round does. */
+    enum Step { SWEEPS, NEWTON }
+
+    private final double target;
+    private Step last = Step.NEWTON;
+    private boolean probing;
+    private double violationBefore;
+    private long cap;
+
+    /** @param target the KKT violation to reach (in the solver's gradient unit) */
+    RefinementSchedule(double target) {
+        if (!(target > 0)) throw new IllegalArgumentException("target must be > 0; got " + target);
+        this.target = target;
+    }
+
+    /**
+     * Decides the next round after a KKT check.
+     *
+     * @param violation  the violation the check measured
+     * @param passes     sweeps the round just ended took
+     * @param newtonCost sweeps that cost about as much as one Newton step now
+     */
+    Step next(double violation, long passes, long newtonCost) {
+        Step step;
+        long full = Math.max(MIN_SWEEPS, newtonCost);
+        if (last == Step.NEWTON) {
+            // the first round (violationBefore 0) and Newton steps that gained too little: sweeps
+            step = violationBefore > 0 && violation * NEWTON_GAIN <= violationBefore ? Step.NEWTON : Step.SWEEPS;
+            probing = step == Step.SWEEPS;
+            cap = probing ? Math.max(MIN_SWEEPS, full / PROBE_SHARE) : POST_NEWTON_SWEEPS;
+        } else if (probing) {
+            // natural-log decades per pass the probe reached; ≤ 0 when it made no progress
+            double rate = passes > 0 && violation > 0 ? Math.log(violationBefore / violation) / passes : 0;
+            double needed = rate > 0 ? Math.log(violation / target) / rate : Double.POSITIVE_INFINITY;
+            long rest = full - passes;
+            step = needed <= rest ? Step.SWEEPS : Step.NEWTON;
+            probing = false;
+            cap = step == Step.SWEEPS ? Math.max(MIN_SWEEPS, rest) : POST_NEWTON_SWEEPS;
+        } else {
+            step = Step.NEWTON;
+            cap = POST_NEWTON_SWEEPS;
+        }
+        violationBefore = violation;
+        last = step;
+        return step;
+    }
+
+    /**
+     * Passes the sweeps of the coming round may take: after {@link Step#SWEEPS} all of the round;
+     * after {@link Step#NEWTON}, those that follow the steps.
+     */
+    long sweepCap() {
+        return cap;
+    }
+}
