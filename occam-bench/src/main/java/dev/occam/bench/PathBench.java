@@ -31,7 +31,7 @@ import tools.jackson.databind.node.ObjectNode;
  * certificate costs.
  *
  * <p>Usage: {@code PathBench --data DIR --task NAME --alpha A --tolerance T --runs R
- * [--convergence kkt|thresh] [--budget S] [--coef-out FILE]}. Prints one JSON line on standard output; writes the path as
+ * [--convergence kkt|thresh] [--kkt-tolerance K] [--budget S] [--coef-out FILE]}. Prints one JSON line on standard output; writes the path as
  * float64 little-endian rows [b0, w_1 … w_p], one per λ, to {@code --coef-out}.
  */
 public final class PathBench {
@@ -46,6 +46,7 @@ public final class PathBench {
         boolean peakReset = ProcessMemory.resetPeak();
         GlmSettings settings = GlmSettings.of(data.family()).withAlpha(o.alpha).withLambdas(lambdas)
                 .withStandardize(false).withIntercept(true).withTolerance(o.tolerance).withConvergence(o.convergence);
+        if (!Double.isNaN(o.kktTolerance)) settings = settings.withKktTolerance(o.kktTolerance);
 
         List<Double> times = new ArrayList<>();
         List<Double> cpu = new ArrayList<>();
@@ -68,6 +69,7 @@ public final class PathBench {
         line.put("task", o.task);
         line.put("tolerance", o.tolerance);
         line.put("convergence", o.convergence.id());
+        line.put("kkt_tolerance", settings.kktTolerance());
         line.put("max_kkt_violation", path.maxKktViolation());
         line.put("first_seconds", times.get(0));
         int best = times.size() > 1 ? 1 : 0;
@@ -115,10 +117,10 @@ public final class PathBench {
 
     /** Command-line options. */
     record Options(Path data, String task, double alpha, double tolerance, int runs, double budget, Path coefOut,
-                   GlmSettings.Convergence convergence) {
+                   GlmSettings.Convergence convergence, double kktTolerance) {
         static Options parse(String[] args) {
             BenchArgs a = BenchArgs.parse(args, java.util.Set.of("data", "task", "alpha", "tolerance", "runs", "budget", "coef-out",
-                    "convergence"));
+                    "convergence", "kkt-tolerance"));
             String rule = a.text("convergence", "kkt");
             GlmSettings.Convergence convergence = switch (rule) {
                 case "kkt" -> GlmSettings.Convergence.KKT;
@@ -129,7 +131,8 @@ public final class PathBench {
             int runs = a.integer("runs", 3);
             if (runs < 1) throw new IllegalArgumentException("--runs must be >= 1; got " + runs);
             return new Options(data, a.text("task", data.getFileName().toString()), a.number("alpha", 1),
-                    a.number("tolerance", 1e-7), runs, a.number("budget", 120), a.path("coef-out"), convergence);
+                    a.number("tolerance", 1e-7), runs, a.number("budget", 120), a.path("coef-out"), convergence,
+                    a.number("kkt-tolerance", Double.NaN));
         }
     }
 }
