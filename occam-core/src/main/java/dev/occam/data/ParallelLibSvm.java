@@ -145,7 +145,7 @@ final class ParallelLibSvm {
                     if (++digits > 10) return false;
                     i++;
                 }
-                if (digits == 0 || j < 1 || j >= Integer.MAX_VALUE || j <= previous || i >= end || b[i] != ':') return false;
+                if (digits == 0 || j < 1 || j > LibSvmRows.MAX_INDEX || j <= previous || i >= end || b[i] != ':') return false;
                 previous = (int) j;
                 parser.pos = i + 1;
                 double v = parser.parse(b, end, (byte) ' ');
