@@ -135,6 +135,9 @@ public final class NetworkFile {
             root = Mapper.JSON.readTree(in);
         } catch (JacksonException e) {
             throw new DataFormatException(name, "not valid JSON: " + firstLine(e.getOriginalMessage()));
+        } catch (NumberFormatException e) {
+            // Jackson's number limits (e.g. a decimal exponent beyond BigDecimal's) are not JacksonExceptions
+            throw new DataFormatException(name, "not valid JSON: " + firstLine(e.getMessage()));
         }
         return fromTree(name, root);
     }
@@ -145,6 +148,8 @@ public final class NetworkFile {
             return fromTree(fileName, Mapper.JSON.readTree(json));
         } catch (JacksonException e) {
             throw new DataFormatException(fileName, "not valid JSON: " + firstLine(e.getOriginalMessage()));
+        } catch (NumberFormatException e) {
+            throw new DataFormatException(fileName, "not valid JSON: " + firstLine(e.getMessage()));
         }
     }
 
