@@ -135,7 +135,7 @@ final class CvCommand implements Callable<Integer> {
             data = fc.data();
             assignment = fc.folds();
         } else {
-            assignment = folds(data, folds, seed == null ? DEFAULT_SEED : seed, !noStratify, model.family());
+            assignment = folds(data, folds, seed == null ? DEFAULT_SEED : seed, !noStratify, model.family(), "--folds");
         }
         GlmSettings settings = model.settings(cmd, data);
         if (nlambda != null) settings = settings.withNlambda(nlambda);
@@ -187,7 +187,7 @@ final class CvCommand implements Callable<Integer> {
      * cross-validation with the family's default measure and seeded folds (stratified for classes).
      */
     static LinearModel chooseByCv(Dataset data, GlmSettings settings, int k, LambdaChoice choice, Console console) {
-        Folds f = folds(data, k, DEFAULT_SEED, true, settings.family());
+        Folds f = folds(data, k, DEFAULT_SEED, true, settings.family(), "--cv");
         CvResult r = CrossValidation.elasticNet(data, settings, f, CvSettings.defaults(),
                 console.progress("cross-validation fits")::update);
         r.warnings().forEach(console::warn);
@@ -204,9 +204,10 @@ final class CvCommand implements Callable<Integer> {
         }
     }
 
-    private static Folds folds(Dataset data, int k, long seed, boolean stratify, Family family) {
+    /** Seeded folds; {@code option} names the setting of K in messages (--folds, or fit's --cv). */
+    private static Folds folds(Dataset data, int k, long seed, boolean stratify, Family family, String option) {
         if (k > data.rows()) {
-            throw new IllegalArgumentException("--folds " + k + " is more than the " + data.rows() + " rows of the data");
+            throw new IllegalArgumentException(option + " " + k + " is more than the " + data.rows() + " rows of the data");
         }
         return stratify && family.hasClasses() ? Folds.stratified(data.y(), k, seed) : Folds.random(data.rows(), k, seed);
     }
@@ -262,8 +263,10 @@ final class CvCommand implements Callable<Integer> {
             for (int i = 0; i < n; i++) {
                 double v = d.x().get(i, j);
                 if (!(v >= 1) || v != Math.rint(v) || v > 1_000_000) {
-                    throw new DataFormatException(file, 0, 0, column, "a fold id 1..K (an integer)",
-                            DataFormatException.quote(number(v)) + " in data row " + (i + 1));
+                    String expected = "a fold id 1..K (an integer)";
+                    String found = DataFormatException.quote(number(v));
+                    if (DataFormat.of(model.data, model.format) == DataFormat.CSV) throw RowErrors.at(model.data, false, column, i, expected, found);
+                    throw new DataFormatException(file, 0, 0, column, expected, found + " in data row " + (i + 1));
                 }
                 ids[i] = v;
             }

@@ -100,7 +100,7 @@ final class ModelOptions {
             d = LibSvmReader.read(data, kind, 0);
         }
         String column = layout == DataFormat.CSV ? target : null;
-        TargetChecks.check(data.toString(), column, f, d);
+        TargetChecks.check(data, column, f, d);
         if (d.cols() == 0) {
             throw new DataFormatException(data.toString(), "no feature columns besides the target" + (weights != null ? " and the weights" : ""));
         }

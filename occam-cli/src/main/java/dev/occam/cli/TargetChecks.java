@@ -4,6 +4,7 @@ import dev.occam.data.DataFormatException;
 import dev.occam.data.Dataset;
 import dev.occam.glm.Family;
 
+import java.nio.file.Path;
 import java.util.List;
 
 /**
@@ -14,10 +15,11 @@ final class TargetChecks {
     private TargetChecks() { }
 
     /**
-     * @param file the data file as the user named it
+     * @param data the data file as the user named it
      * @param column the target column's name, or null (LibSVM)
      */
-    static void check(String file, String column, Family family, Dataset d) {
+    static void check(Path data, String column, Family family, Dataset d) {
+        String file = data.toString();
         switch (family) {
             case BINOMIAL -> {
                 List<String> c = d.classes();
@@ -36,8 +38,8 @@ final class TargetChecks {
                 double[] y = d.y();
                 for (int i = 0; i < y.length; i++) {
                     if (y[i] < 0) {
-                        throw new DataFormatException(file, 0, 0, column, "counts >= 0 for poisson",
-                                y[i] + " in data row " + (i + 1));
+                        throw RowErrors.at(data, column == null, column, i, "a count >= 0 for poisson",
+                                DataFormatException.quote(RowErrors.number(y[i])));
                     }
                 }
             }

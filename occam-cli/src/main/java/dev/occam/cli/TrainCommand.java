@@ -398,11 +398,12 @@ final class TrainCommand implements Callable<Integer> {
                 in.features = Dataset.defaultNames(tr.cols());
                 in.targetName = "label";
                 if (o.valid != null) {
-                    IdxReader.LabelledImages va = IdxReader.readLabelled(o.valid, labelsOf(cmd, o.valid, o.validLabels, "--valid-labels"), 1f / 255);
+                    Path validLabels = labelsOf(cmd, o.valid, o.validLabels, "--valid-labels");
+                    IdxReader.LabelledImages va = IdxReader.readLabelled(o.valid, validLabels, 1f / 255);
                     if (va.cols() != tr.cols()) {
                         throw new DataFormatException(o.valid.toString(), "images have " + va.cols() + " pixels; the training images have " + tr.cols());
                     }
-                    in.valid = recode(o.valid.toString(), TrainingData.from(va), va.classes(), in.classes);
+                    in.valid = recode(validLabels, null, null, TrainingData.from(va), va.classes(), in.classes);
                 }
             } else {
                 Dataset tr;
@@ -424,7 +425,7 @@ final class TrainCommand implements Callable<Integer> {
                     if (va.cols() != tr.cols()) {
                         throw new DataFormatException(o.valid.toString(), "has " + va.cols() + " features; the training data has " + tr.cols());
                     }
-                    in.valid = recode(o.valid.toString(), TrainingData.from(va), va.classes(), in.classes);
+                    in.valid = recode(o.valid, layout == Layout.LIBSVM, o.target, TrainingData.from(va), va.classes(), in.classes);
                 }
                 if (!o.noStandardize) in.standardize();
             }
@@ -447,8 +448,14 @@ final class TrainCommand implements Callable<Integer> {
             return p;
         }
 
-        /** Maps validation class indices (its own sorted labels) to the training classes. */
-        private static TrainingData recode(String file, TrainingData v, List<String> validClasses, List<String> trainClasses) {
+        /**
+         * Maps validation class indices (its own sorted labels) to the training classes.
+         *
+         * @param libSvm whether {@code file} is LibSVM (true) or CSV (false), for the place of a bad
+         *               row; null for IDX labels, which have no lines
+         */
+        private static TrainingData recode(Path file, Boolean libSvm, String column, TrainingData v, List<String> validClasses,
+                                           List<String> trainClasses) {
             if (trainClasses == null) return v;
             Map<String, Integer> index = new HashMap<>();
             for (int k = 0; k < trainClasses.size(); k++) index.put(trainClasses.get(k), k);
@@ -457,8 +464,11 @@ final class TrainCommand implements Callable<Integer> {
                 String label = validClasses.get((int) v.y()[i]);
                 Integer k = index.get(label);
                 if (k == null) {
-                    throw new DataFormatException(file, 0, 0, null, "only the training data's classes", "class \"" + label
-                            + "\" in data row " + (i + 1));
+                    String found = "class " + DataFormatException.quote(label);
+                    if (libSvm == null) {
+                        throw new DataFormatException(file.toString(), 0, 0, null, "only the training data's classes", found + " in item " + (i + 1));
+                    }
+                    throw RowErrors.at(file, libSvm, libSvm ? null : column, i, "only the training data's classes", found);
                 }
                 y[i] = k;
             }

@@ -199,7 +199,9 @@ class CvCliTest {
         ids[6] = 0;
         Path zero = withFoldColumn(data, ids);
         assertThat(CliRun.of("cv", "--data", zero, "--target", "y", "--foldid", "fold").userError())
-                .isEqualTo(zero + " (column \"fold\"): expected a fold id 1..K (an integer), found \"0\" in data row 7");
+                // data row 7 is line 8; the fold column is the last
+                .isEqualTo(zero + ":8:" + Files.readAllLines(zero).get(0).split(",").length
+                        + " (column \"fold\"): expected a fold id 1..K (an integer), found \"0\"");
         for (int i = 0; i < 30; i++) ids[i] = i % 2 == 0 ? 1 : 4;
         Path gap = withFoldColumn(data, ids);
         assertThat(CliRun.of("cv", "--data", gap, "--target", "y", "--foldid", "fold").userError())

@@ -177,7 +177,7 @@ class OccamCliTest {
     void poissonNeedsCounts() throws IOException {
         Path data = TestData.write(dir, "neg.csv", "a,y\n1,2\n2,-1\n");
         assertThat(CliRun.of("fit", "--data", data, "--target", "y", "--family", "poisson", "--out", dir.resolve("m.json")).userError())
-                .isEqualTo(data + " (column \"y\"): expected counts >= 0 for poisson, found -1.0 in data row 2");
+                .isEqualTo(data + ":3:2 (column \"y\"): expected a count >= 0 for poisson, found \"-1\"");
     }
 
     @Test

@@ -116,12 +116,53 @@ public final class IdxReader {
         byte[] bytes = Files.readAllBytes(file);
         if (bytes.length >= 2 && (bytes[0] & 0xFF) == 0x1F && (bytes[1] & 0xFF) == 0x8B) {
             try (InputStream in = new GZIPInputStream(new ByteArrayInputStream(bytes))) {
-                bytes = in.readAllBytes();
+                bytes = gunzip(name, in);
             } catch (java.util.zip.ZipException | java.io.EOFException e) {
                 throw new DataFormatException(name, "is a damaged gzip file (" + e.getMessage() + ")");
             }
         }
         return parse(name, bytes, scale);
+    }
+
+    /**
+     * The decompressed bytes, but never more than the header announces: a small gzip file can
+     * expand to far more than the heap (a "zip bomb"), which must be a message, not an
+     * OutOfMemoryError. A header that announces nothing valid is returned alone for
+     * {@link #parse} to report.
+     */
+    private static byte[] gunzip(String name, InputStream in) throws IOException {
+        byte[] start = in.readNBytes(4);
+        if (start.length < 4 || start[0] != 0 || start[1] != 0 || width(start[2] & 0xFF) == 0 || start[3] == 0) return start;
+        int nd = start[3] & 0xFF;
+        byte[] sizes = in.readNBytes(4 * nd);
+        ByteBuffer buf = ByteBuffer.wrap(sizes).order(ByteOrder.BIG_ENDIAN);
+        long count = 1;
+        for (int d = 0; d < sizes.length / 4 && count <= Integer.MAX_VALUE; d++) count *= Math.max(0, buf.getInt(4 * d));
+        byte[] head = Arrays.copyOf(start, 4 + sizes.length);
+        System.arraycopy(sizes, 0, head, 4, sizes.length);
+        if (sizes.length < 4 * nd || count == 0 || count > Integer.MAX_VALUE - 8) return head;   // parse says what is wrong
+        long expected = 4 + 4L * nd + count * width(start[2] & 0xFF);
+        byte[] body = in.readNBytes((int) Math.min(expected - head.length, Integer.MAX_VALUE - 16));
+        if (in.read() >= 0) {
+            int[] dims = new int[nd];
+            for (int d = 0; d < nd; d++) dims[d] = buf.getInt(4 * d);
+            throw new DataFormatException(name, 0, 0, null, expected + " bytes for " + dimensions(dims) + " "
+                    + typeName(start[2] & 0xFF) + " values", "more after gzip decompression");
+        }
+        byte[] all = Arrays.copyOf(head, head.length + body.length);
+        System.arraycopy(body, 0, all, head.length, body.length);
+        return all;
+    }
+
+    /** Bytes per value of an IDX element type; 0 for an unknown type. */
+    private static int width(int type) {
+        return switch (type) {
+            case 0x08, 0x09 -> 1;
+            case 0x0B -> 2;
+            case 0x0C, 0x0D -> 4;
+            case 0x0E -> 8;
+            default -> 0;
+        };
     }
 
     /**

@@ -28,6 +28,16 @@ final class LibSvmRows {
         rowPtr.add(0);
     }
 
+    /**
+     * Heap a feature costs whatever its values: its name, its column pointer, and the per-feature
+     * arrays of a fit. It bounds the feature index a file may use, so that a short line such as
+     * {@code 1 2000000000:1} is an error naming the setting to raise, not an OutOfMemoryError.
+     */
+    static final int BYTES_PER_FEATURE = 256;
+
+    /** The largest feature index this heap can hold (see {@link #BYTES_PER_FEATURE}). */
+    static final int MAX_INDEX = (int) Math.min(Integer.MAX_VALUE - 1, Runtime.getRuntime().maxMemory() / BYTES_PER_FEATURE);
+
     int rows() {
         return rowPtr.size() - 1;
     }
@@ -77,6 +87,11 @@ final class LibSvmRows {
             if (j < 1) {
                 throw new DataFormatException(name, lineNo, t + 1, null,
                         "a feature index between 1 and " + (Integer.MAX_VALUE - 1), DataFormatException.quote(token));
+            }
+            if (j > MAX_INDEX) {
+                throw new DataFormatException(name, lineNo, t + 1, null, "a feature index of at most " + MAX_INDEX
+                        + " (what this heap holds at " + BYTES_PER_FEATURE + " bytes a feature; raise the Java heap, -Xmx, for more)",
+                        DataFormatException.quote(token));
             }
             if (j <= previous) {
                 throw new DataFormatException(name, lineNo, t + 1, null,

@@ -73,6 +73,7 @@ final class ParallelLibSvm {
                 int ys = rows.y != null ? rows.y.size() : 0;
                 int ls = rows.labels != null ? rows.labels.size() : 0;
                 int p = rows.p;
+                boolean anyText = rows.anyText;
                 if (!fastLine(pos, end)) {
                     rows.rowPtr.truncate(ptr);
                     rows.index.truncate(nnz);
@@ -80,6 +81,8 @@ final class ParallelLibSvm {
                     if (rows.y != null) rows.y.truncate(ys);
                     if (rows.labels != null) rows.labels.subList(ls, rows.labels.size()).clear();
                     rows.p = p;
+                    // the text rules decide too whether the line has text (e.g. a lone vertical tab has none)
+                    rows.anyText = anyText;
                     rows.addLine(name, new String(b, pos, end - pos, StandardCharsets.UTF_8), line);
                 }
                 pos = lineEnd + 1;
@@ -92,10 +95,14 @@ final class ParallelLibSvm {
             return c == ' ' || c == '\t';
         }
 
-        /** End of the token at {@code i}: the next space, tab or '#', or {@code end}; −1 when it holds a non-ASCII byte. */
+        /**
+         * End of the token at {@code i}: the next space, tab or '#', or {@code end}; −1 when it holds
+         * a byte other than printable ASCII (non-ASCII text, or a control character such as a
+         * vertical tab, which the text rules strip as white space).
+         */
         private int tokenEnd(int i, int end) {
             while (i < end && !blank(b[i]) && b[i] != '#') {
-                if (b[i] < 0) return -1;
+                if (b[i] < 0x21 || b[i] == 0x7F) return -1;
                 i++;
             }
             return i;
@@ -145,7 +152,7 @@ final class ParallelLibSvm {
                     if (++digits > 10) return false;
                     i++;
                 }
-                if (digits == 0 || j < 1 || j >= Integer.MAX_VALUE || j <= previous || i >= end || b[i] != ':') return false;
+                if (digits == 0 || j < 1 || j > LibSvmRows.MAX_INDEX || j <= previous || i >= end || b[i] != ':') return false;
                 previous = (int) j;
                 parser.pos = i + 1;
                 double v = parser.parse(b, end, (byte) ' ');

@@ -4,12 +4,10 @@ import dev.occam.optim.OptState;
 import dev.occam.optim.ParameterInfo;
 import dev.occam.optim.ParameterRole;
 import dev.occam.io.AtomicFiles;
-import java.io.BufferedInputStream;
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.EOFException;
 import java.io.IOException;
-import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -169,22 +167,64 @@ final class Checkpoint {
         if (stored != crc.getValue()) {
             throw new IllegalArgumentException(file + ": checkpoint is damaged or truncated (checksum mismatch)");
         }
-        try (InputStream raw = new java.io.ByteArrayInputStream(bytes, 0, bytes.length - 8);
-             DataInputStream in = new DataInputStream(new BufferedInputStream(raw))) {
+        // a byte array needs no buffering; DataInputStream.available() is then the exact count of
+        // bytes left, which bounds every count the file declares (see count)
+        try (DataInputStream in = new DataInputStream(new java.io.ByteArrayInputStream(bytes, 0, bytes.length - 8))) {
             in.skipNBytes(MAGIC.length);
             int version = in.readInt();
             if (version != VERSION) {
                 throw new IllegalArgumentException(file + ": checkpoint format version " + version + "; this Occam reads version " + VERSION);
             }
-            return readBody(in);
+            Checkpoint c = readBody(in);
+            if (in.available() > 0) throw new Damaged(in.available() + " bytes after the end of the state");
+            return c;
         } catch (EOFException e) {
             throw new IllegalArgumentException(file + ": checkpoint is truncated");
+        } catch (Damaged e) {
+            throw new IllegalArgumentException(file + ": checkpoint is damaged (" + e.getMessage().replace('\n', ' ').replace('\r', ' ') + ")");
+        } catch (java.io.UTFDataFormatException e) {
+            throw new IllegalArgumentException(file + ": checkpoint is damaged (malformed text)");
+        }
+    }
+
+    /**
+     * Content that a checkpoint with a valid checksum cannot hold (only a file written by other
+     * code gets past the checksum with it); {@link #read} names the file.
+     */
+    private static final class Damaged extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+
+        Damaged(String message) {
+            super(message, null, false, false);
+        }
+    }
+
+    /** Deepest nesting of optimizer stages read (Occam's chains are a few levels deep). */
+    private static final int MAX_STAGE_DEPTH = 64;
+
+    /**
+     * A count of items that each take at least {@code bytesEach} bytes of what is left of the
+     * file: a count that the file cannot hold is damage, not a reason to allocate.
+     */
+    private static int count(DataInputStream in, int bytesEach, String what) throws IOException {
+        int n = in.readInt();
+        if (n < 0 || (long) n * bytesEach > in.available()) {
+            throw new Damaged(what + " count " + n + " with " + in.available() + " bytes left");
+        }
+        return n;
+    }
+
+    private static ParameterRole role(String name) {
+        try {
+            return ParameterRole.valueOf(name);
+        } catch (IllegalArgumentException e) {
+            throw new Damaged("unknown parameter role " + dev.occam.data.DataFormatException.quote(name));
         }
     }
 
     private static Checkpoint readBody(DataInputStream in) throws IOException {
         Checkpoint c = new Checkpoint();
-        int nf = in.readInt();
+        int nf = count(in, 4, "setting");
         c.fingerprint = new LinkedHashMap<>();
         for (int i = 0; i < nf; i++) {
             c.fingerprint.put(in.readUTF(), in.readUTF());
@@ -192,8 +232,8 @@ final class Checkpoint {
         c.epochsDone = in.readInt();
         c.step = in.readLong();
         c.values = readArrays(in);
-        c.optimizer = readState(in);
-        int nh = in.readInt();
+        c.optimizer = readState(in, 0);
+        int nh = count(in, 56, "epoch");
         c.history = new ArrayList<>(nh);
         for (int i = 0; i < nh; i++) {
             int epoch = in.readInt();
@@ -203,10 +243,10 @@ final class Checkpoint {
             double vl = in.readDouble();
             double va = in.readDouble();
             double lr = in.readDouble();
-            int np = in.readInt();
+            int np = count(in, 20, "parameter statistics");
             List<ParameterStats> ps = new ArrayList<>(np);
             for (int k = 0; k < np; k++) {
-                ps.add(new ParameterStats(in.readUTF(), ParameterRole.valueOf(in.readUTF()), in.readInt(), in.readDouble(), in.readInt()));
+                ps.add(new ParameterStats(in.readUTF(), role(in.readUTF()), in.readInt(), in.readDouble(), in.readInt()));
             }
             c.history.add(new EpochRecord(epoch, tl, ta, pen, vl, va, lr, ps));
         }
@@ -224,9 +264,9 @@ final class Checkpoint {
     }
 
     private static float[][] readArrays(DataInputStream in) throws IOException {
-        float[][] a = new float[in.readInt()][];
+        float[][] a = new float[count(in, 4, "array")][];
         for (int i = 0; i < a.length; i++) {
-            float[] v = new float[in.readInt()];
+            float[] v = new float[count(in, 4, "value")];
             for (int j = 0; j < v.length; j++) {
                 v[j] = Float.intBitsToFloat(in.readInt());
             }
@@ -235,39 +275,51 @@ final class Checkpoint {
         return a;
     }
 
-    private static OptState readState(DataInputStream in) throws IOException {
+    private static OptState readState(DataInputStream in, int depth) throws IOException {
+        if (depth > MAX_STAGE_DEPTH) throw new Damaged("optimizer stages nested deeper than " + MAX_STAGE_DEPTH);
         String stage = in.readUTF();
         long count = in.readLong();
-        int np = in.readInt();
+        if (count < 0) throw new Damaged("optimizer stage " + stage + " has step count " + count);
+        int np = count(in, 6, "optimizer parameter");
         List<ParameterInfo> params = new ArrayList<>(np);
         for (int i = 0; i < np; i++) {
-            params.add(new ParameterInfo(in.readUTF(), ParameterRole.valueOf(in.readUTF()), in.readInt()));
+            String name = in.readUTF();
+            ParameterRole role = role(in.readUTF());
+            int size = in.readInt();
+            if (size <= 0) throw new Damaged("parameter " + name + " of size " + size);
+            params.add(new ParameterInfo(name, role, size));
         }
-        int nb = in.readInt();
+        int nb = count(in, 6, "optimizer buffer");
         List<String> names = new ArrayList<>(nb);
         List<float[][]> buffers = new ArrayList<>(nb);
         for (int i = 0; i < nb; i++) {
-            names.add(in.readUTF());
-            buffers.add(readArrays(in));
+            String name = in.readUTF();
+            float[][] src = readArrays(in);
+            // checked before the state is made: it allocates its buffers at the declared sizes
+            if (src.length != np) {
+                throw new Damaged("optimizer buffer " + name + " of stage " + stage + " has " + src.length
+                        + " arrays for " + np + " parameters");
+            }
+            for (int k = 0; k < np; k++) {
+                if (src[k].length != params.get(k).size()) {
+                    throw new Damaged("optimizer buffer " + name + " of stage " + stage + " has the wrong size");
+                }
+            }
+            if (names.contains(name)) throw new Damaged("optimizer buffer " + name + " of stage " + stage + " twice");
+            names.add(name);
+            buffers.add(src);
         }
-        int nc = in.readInt();
+        int nc = count(in, 14, "optimizer stage");
         List<OptState> children = new ArrayList<>(nc);
         for (int i = 0; i < nc; i++) {
-            children.add(readState(in));
+            children.add(readState(in, depth + 1));
         }
         OptState s = new OptState(stage, params, names, children);
         s.setCount(count);
         for (int i = 0; i < nb; i++) {
             float[][] dst = s.buffer(names.get(i));
             float[][] src = buffers.get(i);
-            if (src.length != dst.length) {
-                throw new IllegalArgumentException("optimizer buffer " + names.get(i) + " of stage " + stage + " has " + src.length
-                        + " arrays for " + dst.length + " parameters");
-            }
             for (int k = 0; k < dst.length; k++) {
-                if (src[k].length != dst[k].length) {
-                    throw new IllegalArgumentException("optimizer buffer " + names.get(i) + " of stage " + stage + " has the wrong size");
-                }
                 System.arraycopy(src[k], 0, dst[k], 0, dst[k].length);
             }
         }

@@ -135,6 +135,9 @@ public final class NetworkFile {
             root = Mapper.JSON.readTree(in);
         } catch (JacksonException e) {
             throw new DataFormatException(name, "not valid JSON: " + firstLine(e.getOriginalMessage()));
+        } catch (NumberFormatException e) {
+            // Jackson's number limits (e.g. a decimal exponent beyond BigDecimal's) are not JacksonExceptions
+            throw new DataFormatException(name, "not valid JSON: " + firstLine(e.getMessage()));
         }
         return fromTree(name, root);
     }
@@ -145,6 +148,8 @@ public final class NetworkFile {
             return fromTree(fileName, Mapper.JSON.readTree(json));
         } catch (JacksonException e) {
             throw new DataFormatException(fileName, "not valid JSON: " + firstLine(e.getOriginalMessage()));
+        } catch (NumberFormatException e) {
+            throw new DataFormatException(fileName, "not valid JSON: " + firstLine(e.getMessage()));
         }
     }
 
@@ -173,7 +178,7 @@ public final class NetworkFile {
             throw new DataFormatException(file, "not an Occam network file (expected \"format\": \"" + FORMAT + "\")");
         }
         JsonNode version = required(file, root, "version");
-        if (!version.isIntegralNumber() || version.intValue() < 1) {
+        if (!version.isIntegralNumber() || !version.canConvertToInt() || version.intValue() < 1) {
             throw new DataFormatException(file, "field \"version\" must be a whole number >= 1");
         }
         if (version.intValue() > VERSION) {
@@ -209,23 +214,22 @@ public final class NetworkFile {
             JsonNode l = layersNode.get(i);
             String where = "layer " + (i + 1);
             String type = string(file, l, "type");
-            Layer layer = switch (type) {
-                case "dense" -> {
-                    int in = integer(file, l, "inputs", where);
-                    int out = integer(file, l, "outputs", where);
-                    Dense d = new Dense(string(file, l, "name"), in, out);
-                    copy(file, floats(file, l, "weight", where + " weight"), d.weight().values(), where + " weight");
-                    copy(file, floats(file, l, "bias", where + " bias"), d.bias().values(), where + " bias");
-                    yield d;
-                }
-                case "relu" -> new Relu(width);
-                case "tanh" -> new Tanh(width);
-                case "sigmoid" -> new Sigmoid(width);
-                case "gelu" -> new Gelu(width);
-                case "dropout" -> new Dropout(width, number(file, l, "rate", where), integer(file, l, "salt", where));
-                default -> throw new DataFormatException(file, where + ": unknown layer type \"" + type
-                        + "\" (expected dense, relu, tanh, sigmoid, gelu or dropout)");
-            };
+            Layer layer;
+            try {
+                layer = switch (type) {
+                    case "dense" -> dense(file, l, where);
+                    case "relu" -> new Relu(width);
+                    case "tanh" -> new Tanh(width);
+                    case "sigmoid" -> new Sigmoid(width);
+                    case "gelu" -> new Gelu(width);
+                    case "dropout" -> new Dropout(width, number(file, l, "rate", where), integer(file, l, "salt", where));
+                    default -> throw new DataFormatException(file, where + ": unknown layer type \"" + type
+                            + "\" (expected dense, relu, tanh, sigmoid, gelu or dropout)");
+                };
+            } catch (IllegalArgumentException e) {
+                // a layer's own checks (sizes > 0, dropout rate in [0, 1)), said as a problem of the file
+                throw new DataFormatException(file, where + ": " + e.getMessage());
+            }
             if (layer.inputSize() != width) {
                 throw new DataFormatException(file, where + " expects " + layer.inputSize() + " inputs; the layer before gives " + width);
             }
@@ -237,6 +241,25 @@ public final class NetworkFile {
         } catch (IllegalArgumentException e) {
             throw new DataFormatException(file, e.getMessage());
         }
+    }
+
+    /**
+     * A dense layer. The weights in the file are counted before the layer is made, so a file that
+     * declares a huge layer without holding its weights fails with a message, not an
+     * OutOfMemoryError.
+     */
+    private static Dense dense(String file, JsonNode l, String where) {
+        int in = integer(file, l, "inputs", where);
+        int out = integer(file, l, "outputs", where);
+        float[] weight = floats(file, l, "weight", where + " weight");
+        float[] bias = floats(file, l, "bias", where + " bias");
+        if (weight.length != (long) in * out) {
+            throw new DataFormatException(file, where + " weight has " + weight.length + " values; expected " + (long) in * out);
+        }
+        Dense d = new Dense(string(file, l, "name"), in, out);
+        copy(file, weight, d.weight().values(), where + " weight");
+        copy(file, bias, d.bias().values(), where + " bias");
+        return d;
     }
 
     private static JsonNode required(String file, JsonNode o, String field) {

@@ -78,6 +78,31 @@ class IdxReaderTest {
     }
 
     @Test
+    void aGzipFileIsDecompressedNoFurtherThanItsHeaderAnnounces() throws IOException {
+        // 64 KiB of gzip that expands to 64 MiB behind a header announcing one byte: a small "zip bomb"
+        ByteArrayOutputStream gz = new ByteArrayOutputStream();
+        try (OutputStream out = new GZIPOutputStream(gz)) {
+            out.write(idx(0x08, new int[]{1}, new byte[]{7}));
+            byte[] zeros = new byte[1 << 20];
+            for (int i = 0; i < 64; i++) out.write(zeros);
+        }
+        Path bomb = write("bomb-idx1-ubyte.gz", gz.toByteArray());
+        assertThatThrownBy(() -> IdxReader.read(bomb)).isInstanceOf(DataFormatException.class)
+                .hasMessage(bomb + ": expected 9 bytes for 1 ubyte values, found more after gzip decompression");
+        Path truncated = write("short-idx1-ubyte.gz", gzip(idx(0x08, new int[]{3}, new byte[]{1, 2})));
+        assertThatThrownBy(() -> IdxReader.read(truncated))
+                .hasMessage(truncated + ": expected 11 bytes for 3 ubyte values, found a truncated file of 10 bytes");
+    }
+
+    private static byte[] gzip(byte[] content) throws IOException {
+        ByteArrayOutputStream gz = new ByteArrayOutputStream();
+        try (OutputStream out = new GZIPOutputStream(gz)) {
+            out.write(content);
+        }
+        return gz.toByteArray();
+    }
+
+    @Test
     void readsOtherElementTypesBigEndian() throws IOException {
         ByteArrayOutputStream payload = new ByteArrayOutputStream();
         DataOutputStream out = new DataOutputStream(payload);
