@@ -77,6 +77,11 @@ final class ModelOptions {
             description = "Largest KKT violation accepted, relative to max(lambda, 1e-6*lambda_max*alpha) (default 1e-9; --convergence kkt).")
     Double kktTolerance;
 
+    @Option(names = "--max-passes", paramLabel = "N",
+            description = "Limit on coordinate-descent passes over the data for the whole path (default 10000000); a path that "
+                    + "reaches it stops with a warning naming this option.")
+    Integer maxPasses;
+
     @Option(names = "--quiet", description = "Print nothing but errors and warnings.")
     boolean quiet;
 
@@ -115,6 +120,10 @@ final class ModelOptions {
                 .withStandardize(!noStandardize)
                 .withIntercept(!noIntercept);
         if (tolerance != null) s = s.withTolerance(tolerance);
+        if (maxPasses != null) {
+            if (maxPasses < 1) throw new ParameterException(cmd, "--max-passes must be >= 1; got " + maxPasses);
+            s = s.withMaxPasses(maxPasses);
+        }
         if (kktTolerance != null) {
             if ("thresh".equals(convergence)) throw new ParameterException(cmd, "--kkt-tolerance applies to --convergence kkt, not thresh");
             s = s.withKktTolerance(kktTolerance);
