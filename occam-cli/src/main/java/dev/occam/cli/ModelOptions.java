@@ -89,11 +89,15 @@ final class ModelOptions {
         return Family.parse(family);
     }
 
-    /** Reads --data as the family needs it and checks the target against the family. */
-    Dataset readData(CommandLine cmd) throws IOException {
+    /**
+     * Reads --data as the family needs it and checks the target against the family; first checks
+     * that the heap can hold what {@code use} needs of it ({@link MemoryCheck}; {@code folds}: CV folds, 0 for none).
+     */
+    Dataset readData(CommandLine cmd, MemoryCheck.Use use, int folds) throws IOException {
         Family f = family();
         TargetKind kind = f.hasClasses() ? TargetKind.CLASS : TargetKind.NUMERIC;
         DataFormat layout = DataFormat.of(data, format);
+        MemoryCheck.require(data, layout, use, folds, f == Family.GAUSSIAN);
         Dataset d;
         if (layout == DataFormat.CSV) {
             if (target == null) throw new ParameterException(cmd, "Missing required option: '--target=NAME'");
