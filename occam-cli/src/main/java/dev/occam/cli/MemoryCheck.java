@@ -17,7 +17,7 @@ import java.util.Locale;
  * column-major doubles; sparse: 12 bytes per stored entry), a few vectors of n doubles, and, by
  * command: the p×p Gram of gaussian covariance updates; for cv each running fold's copy of its
  * training rows (likelihood families) or one p×p moment matrix per fold (gaussian); for train the
- * float copies of X (4·n·p twice at the peak). The estimate counts only what must be held, so it
+ * two float copies of X (4·n·p each, both alive with X while the inputs are standardized). The estimate counts only what must be held, so it
  * errs low: when it already exceeds the heap the run cannot succeed, and when it does not the
  * top-level handler of {@link Occam} still turns a late {@code OutOfMemoryError} into the same
  * kind of line.
@@ -80,8 +80,9 @@ final class MemoryCheck {
         long rowVectors = 4 * 8 * n;
         long gram = gaussian && p <= 2000 && n >= 2 * p ? 8 * p * p : 0;
         return switch (use) {
-            case PREDICT -> x + 2 * 8 * n;
-            case TRAIN -> x + 4 * n * p + 8 * n;
+            // each prediction is kept as a double and as its decimal String (about 64 bytes) until written
+            case PREDICT -> x + (8 + 64) * n;
+            case TRAIN -> x + 8 * n * p + 8 * n;
             case FIT, PATH -> x + rowVectors + gram + (folds > 0 ? cv(s, folds, gaussian, processors) : 0);
             case CV -> x + rowVectors + gram + cv(s, folds, gaussian, processors);
         };
