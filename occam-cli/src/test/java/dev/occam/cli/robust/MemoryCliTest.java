@@ -47,8 +47,12 @@ class MemoryCliTest {
     private record Child(int status, String out, String err) { }
 
     private static Child occam(Object... args) throws Exception {
+        return occamWithHeap(HEAP, args);
+    }
+
+    private static Child occamWithHeap(String heap, Object... args) throws Exception {
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xmx" + HEAP, "-XX:+UseSerialGC", "-cp", System.getProperty("java.class.path"), Occam.class.getName()));
+                "-Xmx" + heap, "-XX:+UseSerialGC", "-cp", System.getProperty("java.class.path"), Occam.class.getName()));
         for (Object a : args) command.add(String.valueOf(a));
         Process p = new ProcessBuilder(command).start();
         p.getOutputStream().close();
@@ -93,6 +97,29 @@ class MemoryCliTest {
     }
 
     @Test
+    void sparseDataAreEstimatedByTheirStoredEntries() throws Exception {
+        // 60 000 LibSVM lines of 40 entries: 2.4 million entries, 27.5 MB as the reader stores them (12 bytes each)
+        Path data = dir.resolve("big.svm");
+        try (BufferedWriter w = Files.newBufferedWriter(data, StandardCharsets.US_ASCII)) {
+            StringBuilder line = new StringBuilder();
+            for (int i = 0; i < 60_000; i++) {
+                line.setLength(0);
+                line.append(i % 3);
+                for (int k = 0; k < 40; k++) line.append(' ').append(1 + 12 * k + i % 12).append(":1");
+                w.write(line.append('\n').toString());
+            }
+        }
+        Path out = dir.resolve("path.csv");
+        Child c = occamWithHeap("24m", "path", "--data", data, "--out", out);
+        assertOneMemoryLine(c, out);
+        // rows from the mean line length of the first MiB (lines differ a little in length), features from the largest index seen
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("about ([0-9,]+) rows x 480 features").matcher(c.err());
+        assertThat(m.find()).as(c.err()).isTrue();
+        assertThat(Long.parseLong(m.group(1).replace(",", ""))).isBetween(59_000L, 61_000L);
+        assertThat(c.err()).containsPattern("X alone is 27\\.[345] MB");
+    }
+
+        @Test
     void anOutOfMemoryErrorAfterAFooledEstimateIsTheSameKindOfLine() throws Exception {
         // the first MiB holds very long lines, so the estimate sees few rows; the rest are short
         Path data = csv("tricky.csv", 20, 40_000, 300);
