@@ -16,7 +16,8 @@ import java.util.Locale;
  * size that gives n, p and the stored entries. A command then holds at least X (dense: 8·n·p bytes,
  * column-major doubles; sparse: 12 bytes per stored entry), a few vectors of n doubles, and, by
  * command: the p×p Gram of gaussian covariance updates; for cv each running fold's copy of its
- * training rows (likelihood families) or one p×p moment matrix per fold (gaussian); for train the
+ * training rows (likelihood families) or one p×p moment matrix per fold (gaussian), and its held-out
+ * rows with their linear predictors at every λ; for train the
  * two float copies of X (4·n·p each, both alive with X while the inputs are standardized). The estimate counts only what must be held, so it
  * errs low: when it already exceeds the heap the run cannot succeed, and when it does not the
  * top-level handler of {@link Occam} still turns a late {@code OutOfMemoryError} into the same
@@ -88,12 +89,19 @@ final class MemoryCheck {
         };
     }
 
-    /** What cross-validation adds: moments per fold (gaussian) or each running fold's copy of its training rows. */
+    /**
+     * What cross-validation adds: moments per fold (gaussian) or each running fold's copy of its
+     * training rows; and per running fold, to score it, a copy of its held-out rows and their
+     * linear predictors at each of the (default 100) λ values.
+     */
     private static long cv(Shape s, int folds, boolean gaussian, int processors) {
         long p = s.cols();
-        if (gaussian && p <= 2000) return (folds + 1) * 8 * p * p;
+        int k = Math.max(folds, 1);
         long running = Math.max(1, Math.min(folds, processors));
-        return running * s.matrixBytes() * (folds - 1) / Math.max(folds, 1);
+        long heldOut = s.rows() / k;
+        long scoring = running * (s.matrixBytes() / k + 8 * 100 * heldOut);
+        if (gaussian && p <= 2000) return (folds + 1) * 8 * p * p + scoring;
+        return running * s.matrixBytes() * (folds - 1) / k + scoring;
     }
 
     /** Rows, features and entries of a data file, from its size and its first MiB. */

@@ -1,6 +1,9 @@
 package dev.occam.robust;
 
 import dev.occam.data.Dataset;
+import dev.occam.data.DenseMatrix;
+import dev.occam.data.DesignMatrix;
+import dev.occam.data.SparseMatrix;
 import dev.occam.glm.ElasticNet;
 import dev.occam.glm.Family;
 import dev.occam.glm.GlmPath;
@@ -87,18 +90,25 @@ class ConcurrencyTest {
         Path file = dir.resolve("MODEL.json");
         ModelFile.write(file, fitted);
         LinearModel model = ModelFile.read(file);
-        double[][] expected = model.response(data.x());
-        String[] expectedClasses = model.predictClass(data.x());
+        // dense and sparse rows, each call's answer first computed alone
+        DesignMatrix[] inputs = {data.x(), SparseMatrix.fromDense((DenseMatrix) data.x())};
+        double[][][] expected = new double[2][][];
+        String[][] expectedClasses = new String[2][];
+        for (int m = 0; m < 2; m++) {
+            expected[m] = model.response(inputs[m]);
+            expectedClasses[m] = model.predictClass(inputs[m]);
+        }
         List<Callable<double[][]>> tasks = new ArrayList<>();
         for (int t = 0; t < THREADS * 50; t++) {
+            int m = t % 2;
             tasks.add(() -> {
-                String[] c = model.predictClass(data.x());
-                assertArrayEquals(expectedClasses, c);
-                return model.response(data.x());
+                assertArrayEquals(expectedClasses[m], model.predictClass(inputs[m]));
+                return model.response(inputs[m]);
             });
         }
-        for (double[][] r : together(tasks)) {
-            for (int k = 0; k < expected.length; k++) assertArrayEquals(expected[k], r[k]);
+        List<double[][]> results = together(tasks);
+        for (int t = 0; t < results.size(); t++) {
+            for (int k = 0; k < expected[t % 2].length; k++) assertArrayEquals(expected[t % 2][k], results.get(t)[k]);
         }
     }
 

@@ -16,9 +16,11 @@ final class MemoryFormula {
         long path = 100 * 8 * p;
         return switch (command) {
             case "path", "fit" -> x + rows + gram + path;
-            // gaussian CV: one p×p moment matrix per fold and the full data's (p ≤ 2000)
+            // gaussian CV: one p×p moment matrix per fold and the full data's (p ≤ 2000); each running
+            // fold scores its held-out rows: their copy and their linear predictors at 100 λ
             case "cv" -> x + rows + gram + path + (p <= 2000 ? (folds + 1) * 8 * p * p
-                    : Math.min(folds, processors) * x * (folds - 1) / folds);
+                    : Math.min(folds, processors) * x * (folds - 1) / folds)
+                    + Math.min(folds, processors) * (x / folds + 8 * 100 * (n / folds));
             // X as read, its float copy and the standardized float copy, all alive while standardizing
             case "train" -> x + 8 * n * p + 4L * hidden * Math.max(p, 1) * 3;
             // each prediction as a double and as its decimal String (about 64 bytes) until the CSV is written
