@@ -128,7 +128,7 @@ final class CvCommand implements Callable<Integer> {
         if (out != null) Outputs.checkWritable(cmd, "--out", out);
         if (table != null) Outputs.checkWritable(cmd, "--table", table);
 
-        Dataset data = model.readData(cmd);
+        Dataset data = model.readData(cmd, MemoryCheck.Use.CV, folds);
         Folds assignment;
         if (foldid != null) {
             FoldColumn fc = FoldColumn.take(cmd, model, data, foldid);

@@ -61,7 +61,7 @@ final class FitCommand implements Callable<Integer> {
         if (select != null && cv == null) throw new ParameterException(spec.commandLine(), "--select needs --cv K");
         dev.occam.select.LambdaChoice choice = CvCommand.parseChoice(spec.commandLine(), "--select", select == null ? "1se" : select);
         Outputs.checkWritable(spec.commandLine(), "--out", out);
-        Dataset data = model.readData(spec.commandLine());
+        Dataset data = model.readData(spec.commandLine(), MemoryCheck.Use.FIT, cv == null ? 0 : cv);
         GlmSettings settings = model.settings(spec.commandLine(), data);
         LinearModel fitted;
         if (cv != null) {

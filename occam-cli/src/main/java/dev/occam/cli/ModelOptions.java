@@ -77,6 +77,11 @@ final class ModelOptions {
             description = "Largest KKT violation accepted, relative to max(lambda, 1e-6*lambda_max*alpha) (default 1e-9; --convergence kkt).")
     Double kktTolerance;
 
+    @Option(names = "--max-passes", paramLabel = "N",
+            description = "Limit on coordinate-descent passes over the data for the whole path (default 10000000); a path that "
+                    + "reaches it stops with a warning naming this option.")
+    Integer maxPasses;
+
     @Option(names = "--quiet", description = "Print nothing but errors and warnings.")
     boolean quiet;
 
@@ -84,11 +89,15 @@ final class ModelOptions {
         return Family.parse(family);
     }
 
-    /** Reads --data as the family needs it and checks the target against the family. */
-    Dataset readData(CommandLine cmd) throws IOException {
+    /**
+     * Reads --data as the family needs it and checks the target against the family; first checks
+     * that the heap can hold what {@code use} needs of it ({@link MemoryCheck}; {@code folds}: CV folds, 0 for none).
+     */
+    Dataset readData(CommandLine cmd, MemoryCheck.Use use, int folds) throws IOException {
         Family f = family();
         TargetKind kind = f.hasClasses() ? TargetKind.CLASS : TargetKind.NUMERIC;
         DataFormat layout = DataFormat.of(data, format);
+        MemoryCheck.require(data, layout, use, folds, f == Family.GAUSSIAN);
         Dataset d;
         if (layout == DataFormat.CSV) {
             if (target == null) throw new ParameterException(cmd, "Missing required option: '--target=NAME'");
@@ -115,6 +124,10 @@ final class ModelOptions {
                 .withStandardize(!noStandardize)
                 .withIntercept(!noIntercept);
         if (tolerance != null) s = s.withTolerance(tolerance);
+        if (maxPasses != null) {
+            if (maxPasses < 1) throw new ParameterException(cmd, "--max-passes must be >= 1; got " + maxPasses);
+            s = s.withMaxPasses(maxPasses);
+        }
         if (kktTolerance != null) {
             if ("thresh".equals(convergence)) throw new ParameterException(cmd, "--kkt-tolerance applies to --convergence kkt, not thresh");
             s = s.withKktTolerance(kktTolerance);

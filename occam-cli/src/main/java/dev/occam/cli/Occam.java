@@ -29,7 +29,8 @@ import java.util.concurrent.Callable;
         description = "Regularized learning: exact elastic-net paths (glmnet's algorithm) for gaussian, "
                 + "binomial, multinomial and poisson models.",
         // subcommands: added by Subcommands.register (only the one named, when one is)
-        footer = {"", "Exit status: 0 success, 2 bad input or options (one line on stderr), 1 internal error."})
+        footer = {"", "Exit status: 0 success, 2 bad input or options (one line on stderr), 3 not enough memory (one line naming "
+                + "the heap limit to raise: OCCAM_JAVA_OPTS=-Xmx...), 1 internal error."})
 public final class Occam implements Callable<Integer> {
 
     /** Exit status of a user error: bad data, bad options, a missing file. */
@@ -37,6 +38,9 @@ public final class Occam implements Callable<Integer> {
 
     /** Exit status of a bug or an unexpected failure. */
     public static final int INTERNAL_ERROR = 1;
+
+    /** Exit status when the data need more memory than the Java heap allows (one line saying how much and what to raise). */
+    public static final int NO_MEMORY = 3;
 
     @Spec
     CommandSpec spec;
@@ -76,7 +80,13 @@ public final class Occam implements Callable<Integer> {
                 .setParameterExceptionHandler(Occam::badOptions)
                 .setExecutionExceptionHandler((e, c, parsed) -> failure(e, c.getErr()))
                 .setExecutionStrategy(parsed -> execute(occam, parsed, err));
-        return cmd.execute(args);
+        try {
+            return cmd.execute(args);
+        } catch (OutOfMemoryError e) {
+            // picocli passes Errors through; what held the memory is unreachable by now, so printing works
+            err.println("occam: " + MemoryCheck.outOfMemory(args.length > 0 ? args[0] : null));
+            return NO_MEMORY;
+        }
     }
 
     /** Runs the parsed command, after the {@code --verbose} lines when asked for. */
@@ -104,6 +114,17 @@ public final class Occam implements Callable<Integer> {
 
     /** An exception from a command: one line; status 2 for the user's errors, 1 for ours. */
     static int failure(Exception e, PrintWriter err) {
+        if (e instanceof MemoryCheck.NotEnoughMemory) {
+            err.println("occam: " + e.getMessage());
+            return NO_MEMORY;
+        }
+        for (Throwable c = e; c != null; c = c.getCause()) {
+            // an OutOfMemoryError of a worker thread arrives wrapped (CompletionException, ExecutionException)
+            if (c instanceof OutOfMemoryError) {
+                err.println("occam: " + MemoryCheck.outOfMemory(null));
+                return NO_MEMORY;
+            }
+        }
         String userMessage = userMessage(e);
         if (userMessage != null) {
             err.println("occam: " + oneLine(userMessage));

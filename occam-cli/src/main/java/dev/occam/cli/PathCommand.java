@@ -47,7 +47,7 @@ final class PathCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         Console console = new Console(spec.commandLine().getErr(), model.quiet);
         Outputs.checkWritable(spec.commandLine(), "--out", out);
-        Dataset data = model.readData(spec.commandLine());
+        Dataset data = model.readData(spec.commandLine(), MemoryCheck.Use.PATH, 0);
         GlmSettings settings = model.settings(spec.commandLine(), data);
         if (nlambda != null) settings = settings.withNlambda(nlambda);
         if (lambdaMinRatio != null) settings = settings.withLambdaMinRatio(lambdaMinRatio);

@@ -143,6 +143,7 @@ final class PredictCommand implements Callable<Integer> {
 
     private Dataset read(List<String> features) throws IOException {
         int p = features.size();
+        MemoryCheck.require(data, DataFormat.of(data, format), MemoryCheck.Use.PREDICT, 0, false);
         if (DataFormat.of(data, format) == DataFormat.CSV) {
             return CsvReader.read(data, ReadOptions.featuresOnly(features));
         }

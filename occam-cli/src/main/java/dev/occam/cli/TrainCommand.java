@@ -407,6 +407,7 @@ final class TrainCommand implements Callable<Integer> {
                 }
             } else {
                 Dataset tr;
+                MemoryCheck.require(o.data, layout == Layout.CSV ? DataFormat.CSV : DataFormat.LIBSVM, MemoryCheck.Use.TRAIN, 0, false);
                 if (layout == Layout.CSV) {
                     if (o.target == null) throw new ParameterException(cmd, "Missing required option: '--target=NAME'");
                     tr = CsvReader.read(o.data, new ReadOptions(o.target, kind, null, null));

@@ -107,8 +107,11 @@ public final class ElasticNet {
         Family family = s.family();
         double[] y = validateTarget(data, family);
         if (n == 0) throw new IllegalArgumentException("the data have no rows");
+        // one row is fitted exactly by the intercept alone (infinitely, for the likelihood families): nothing to estimate
+        if (n == 1) throw new IllegalArgumentException("the data have 1 row; a fit needs at least 2");
         double[] u = Standardization.normalizedWeights(data.weights(), n);
         Standardization std = Standardization.of(data.x(), u, s.intercept(), s.standardize());
+        List<String> featureWarnings = FeatureChecks.check(data.x(), std, data.featureNames());
         Limits lim = Limits.of(s, std);
         Problem pr = problem(data, s, u, std, lim);
         int classes = family == Family.MULTINOMIAL ? data.classes().size() : 1;
@@ -120,7 +123,13 @@ public final class ElasticNet {
         PathLoop.Result r = PathLoop.run(pr, solver, family, s, userLambdas, defaultMinRatio(s, n, p), progress);
         double totalWeight = data.weights() == null ? n : Arrays.stream(data.weights()).sum();
         List<String> classNames = family.hasClasses() ? data.classes() : null;
-        return toPath(r, s, std, lim, data.featureNames(), classNames, n, totalWeight);
+        List<String> warnings = new ArrayList<>(featureWarnings);
+        warnings.addAll(r.warnings());
+        if (r.lambdas().length > 0 && r.lambdas()[r.lambdas().length - 1] == 0) {
+            String unique = RankCheck.atLambdaZero(data.x(), u, std, s.intercept(), data.featureNames());
+            if (unique != null) warnings.add(unique);
+        }
+        return toPath(r, s, std, lim, data.featureNames(), classNames, n, totalWeight, warnings);
     }
 
     /**
@@ -165,7 +174,7 @@ public final class ElasticNet {
                 s.alpha(), s.intercept());
         PathLoop.Result r = PathLoop.run(pr, new GaussianCovariance(pr, m), Family.GAUSSIAN, s, s.lambdas(),
                 defaultMinRatio(s, m.n(), p), Progress.NONE);
-        return toPath(r, s, std, lim, featureNames, null, m.n(), vs);
+        return toPath(r, s, std, lim, featureNames, null, m.n(), vs, r.warnings());
     }
 
     /** Coefficient limits on the original scale and moved to the standardized one. */
@@ -184,9 +193,10 @@ public final class ElasticNet {
         }
     }
 
-    /** Maps the path loop's standardized solutions back to the original scale. */
+    /** Maps the path loop's standardized solutions back to the original scale; {@code warnings} go with it. */
     private static GlmPath toPath(PathLoop.Result r, GlmSettings s, Standardization std, Limits lim,
-                                  List<String> featureNames, List<String> classNames, int n, double totalWeight) {
+                                  List<String> featureNames, List<String> classNames, int n, double totalWeight,
+                                  List<String> warnings) {
         int p = std.scales().length;
         int nl = r.lambdas().length;
         int classes = r.coefficients().length == 0 ? 1 : r.coefficients()[0].length;
@@ -226,7 +236,7 @@ public final class ElasticNet {
             devRatio[l] = r.nullDeviance() > 0 ? 1 - r.deviance()[l] / r.nullDeviance() : 0.0;
         }
         return new GlmPath(s, featureNames, classNames, n, r.lambdas(), b0, w, df, devRatio,
-                r.nullDeviance() * totalWeight, r.passes(), r.converged(), new ArrayList<>(r.warnings()), r.kkt());
+                r.nullDeviance() * totalWeight, r.passes(), r.converged(), warnings, r.kkt());
     }
 
     /**
@@ -257,6 +267,11 @@ public final class ElasticNet {
             case GAUSSIAN -> {
                 for (double v : y) {
                     if (!Double.isFinite(v)) throw new IllegalArgumentException("the target must be finite; found " + v);
+                    // the deviance sums squares of y: beyond this they overflow and every ratio is NaN
+                    if (Math.abs(v) > 1e150) {
+                        throw new IllegalArgumentException("the target has the value " + v + ", too large for its squares in double "
+                                + "precision; divide it by a power of ten and fit again");
+                    }
                 }
             }
             case POISSON -> {

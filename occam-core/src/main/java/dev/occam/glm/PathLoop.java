@@ -83,10 +83,20 @@ final class PathLoop {
     static double kktScale(double lambda, double lambdaMax, double alpha) {
         double g = lambdaMax * Math.max(alpha, 1e-3);
         double scale = Math.max(lambda, 1e-6 * g);
-        return scale > 0 ? scale : Double.MIN_NORMAL;
+        // λ = 0 where no feature has a gradient at the null model (p = 0, every feature constant):
+        // nothing to be relative to, so the violation is measured as it is
+        return scale > 0 ? scale : 1.0;
     }
 
     private PathLoop() { }
+
+    /** Whether some feature is penalized and not constant (else every λ gives the null model). */
+    private static boolean movable(Problem pr) {
+        for (int j = 0; j < pr.p; j++) {
+            if (!pr.excluded[j] && pr.vp[j] > 0) return true;
+        }
+        return false;
+    }
 
     static double lambdaMax(Problem pr, GradientBounds gradients) {
         double alphaEff = Math.max(pr.alpha, 1e-3);
@@ -131,13 +141,24 @@ final class PathLoop {
         gradients.refresh(rest, nr, Double.NaN);
         double lambdaMax = lambdaMax(pr, gradients);
 
-        double[] lambdas;
+        double[] lambdas = null;
         boolean auto = userLambdas == null;
         if (auto) {
-            if (!(lambdaMax > 0)) {
+            if (!movable(pr)) {
+                // p = 0, or every feature constant or unpenalized: every λ gives the same fit, the
+                // null model (intercept and unpenalized features), reported as one point at λ = 0
+                userLambdas = new double[] {0};
+                warnings.add("no feature is both penalized and free to move (" + (pr.p == 0 ? "no features" : "every feature is "
+                        + "constant or has penalty factor 0") + "): the path is the single fit of the intercept"
+                        + (pr.p == 0 ? "" : " and unpenalized features") + ", at lambda = 0");
+                auto = false;
+            } else if (!(lambdaMax > 0)) {
                 throw new IllegalArgumentException("cannot build a lambda path: every penalized feature has zero gradient "
-                        + "at the null model (is the target constant?); give --lambda explicitly");
+                        + "at the null model (" + (pr.n == 1 ? "a single row is fitted exactly by the intercept" : "is the target constant?")
+                        + "); give --lambda explicitly");
             }
+        }
+        if (auto) {
             int nl = s.nlambda();
             lambdas = new double[nl];
             lambdas[0] = lambdaMax;
@@ -145,9 +166,8 @@ final class PathLoop {
                 double factor = Math.pow(lambdaMinRatio, 1.0 / (nl - 1));
                 for (int l = 1; l < nl; l++) lambdas[l] = lambdas[l - 1] * factor;
             }
-        } else {
-            lambdas = userLambdas;
         }
+        if (!auto) lambdas = userLambdas;
 
         int nl = lambdas.length;
         double[][] b0s = new double[nl][];
@@ -159,6 +179,7 @@ final class PathLoop {
         int[] newton = new int[nl];
         double nullDev = solver.nullDeviance();
         int fitted = 0;
+        boolean saturated = false;
         double prevLambda = Math.max(lambdaMax, lambdas[0]);
         for (int l = 0; l < nl; l++) {
             double lambda = lambdas[l];
@@ -176,7 +197,9 @@ final class PathLoop {
             // definition of λ_max; solving there would only let rounding move the feature that
             // defines it. (glmnet fits its first λ as +∞ for every α, so for ridge-like α < 1e-3 it
             // reports zeros where the exact solution at its λ_max is small but not zero; Occam solves.)
-            boolean solve = !(auto && l == 0 && pr.alpha >= 1e-3);
+            // The same holds for any λ ≥ λ_max of a user sequence (a prefix of it: the sequence
+            // decreases), whose coefficients are then exactly 0.
+            boolean solve = !(pr.alpha >= 1e-3 && (auto ? l == 0 : lambda >= lambdaMax));
             double thrHere = thr;
             double target = s.kktTolerance() * kktScale(lambda, lambdaMax, pr.alpha);
             double violation;
@@ -283,8 +306,17 @@ final class PathLoop {
             prevLambda = lambda;
             if (exhausted) {
                 warnings.add("coordinate descent did not converge within " + s.maxPasses() + " passes at lambda = "
-                        + lambda + " (index " + l + "); the path stops there. Raise the pass limit or the tolerance.");
+                        + lambda + " (index " + l + "); the path stops there. Raise the pass limit (--max-passes, "
+                        + "GlmSettings.maxPasses; now " + s.maxPasses() + ") or the tolerance (--tolerance).");
                 break;
+            }
+            if (family.hasClasses() && !saturated && nullDev > 0 && 1 - dev[l] / nullDev > DEV_MAX) {
+                // glmnet stops a computed path here silently; a user sequence goes on towards λ = 0
+                saturated = true;
+                warnings.add(String.format(java.util.Locale.ROOT, "the classes are (almost) perfectly separable: the deviance "
+                        + "ratio is %.6f at lambda = %s (index %d); as lambda falls towards 0 the coefficients grow without bound "
+                        + "and no unpenalized fit exists, so %s", 1 - dev[l] / nullDev, lambda, l,
+                        auto && s.earlyStop() ? "the path stops there" : "fits at smaller lambda depend on the tolerance"));
             }
             if (stopEarly(pr, family, s, auto, l, dev, nullDev, bs[l])) {
                 break;
@@ -319,8 +351,9 @@ final class PathLoop {
         if (!auto || !s.earlyStop() || l + 1 < Math.min(MIN_LAMBDAS, s.nlambda())) return false;
         double ratio = 1 - dev[l] / nullDev;
         if (ratio > DEV_MAX) return true;
-        // glmnet's R front end switches the small-change stop off when any coefficient limit is 0
-        if (pr.hasZeroLimit) return false;
+        // glmnet's R front end switches the small-change stop off when any coefficient limit is 0;
+        // a one-point path has no change to measure
+        if (pr.hasZeroLimit || l == 0) return false;
         double prev = 1 - dev[l - 1] / nullDev;
         double change = ratio - prev;
         return switch (family) {

@@ -78,6 +78,17 @@ public final class Dense implements Layer {
     }
 
     @Override
+    public float[] infer(float[] x, int batch) {
+        float[] out = new float[batch * this.out];
+        float[] b = bias.values();
+        for (int r = 0; r < batch; r++) {
+            System.arraycopy(b, 0, out, r * this.out, this.out);
+        }
+        FloatGemm.gemm(false, false, batch, this.out, in, 1f, x, in, weight.values(), this.out, 1f, out, this.out);
+        return out;
+    }
+
+    @Override
     public float[] backward(float[] dy, int batch, boolean needInputGradient) {
         // dW = Xᵀ · dY  (in × out)
         FloatGemm.gemm(true, false, in, out, batch, 1f, x, in, dy, out, 0f, weight.grad(), out);

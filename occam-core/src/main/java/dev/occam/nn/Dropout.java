@@ -63,6 +63,12 @@ public final class Dropout implements Layer {
         return y;
     }
 
+    /** The identity: dropout is off at inference. */
+    @Override
+    public float[] infer(float[] x, int batch) {
+        return x;
+    }
+
     @Override
     public float[] backward(float[] dy, int batch, boolean needInputGradient) {
         if (!needInputGradient) {

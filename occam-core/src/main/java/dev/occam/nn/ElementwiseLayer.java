@@ -33,6 +33,14 @@ abstract class ElementwiseLayer implements Layer {
     }
 
     @Override
+    public final float[] infer(float[] x, int batch) {
+        int n = batch * size;
+        float[] out = new float[n];
+        apply(x, out, n);
+        return out;
+    }
+
+    @Override
     public final float[] backward(float[] dy, int batch, boolean needInputGradient) {
         if (!needInputGradient) {
             return null;

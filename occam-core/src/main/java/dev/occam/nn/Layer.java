@@ -24,6 +24,21 @@ public interface Layer {
     float[] forward(float[] x, int batch, Mode mode);
 
     /**
+     * Y = f(X) in inference mode, into a new array, touching no state of the layer: what
+     * {@link Sequential#predict} uses, so one loaded network predicts from many threads at once.
+     * Equal, bit for bit, to {@code forward(x, batch, Mode.inference())}. This default serves
+     * layers without their own: it runs {@code forward} under the layer's lock and copies the result.
+     *
+     * @param x input, batch × inputSize, row-major. Not modified.
+     * @return output, batch × outputSize (owned by the caller; may be x itself for an identity)
+     */
+    default float[] infer(float[] x, int batch) {
+        synchronized (this) {
+            return java.util.Arrays.copyOf(forward(x, batch, Mode.inference()), batch * outputSize());
+        }
+    }
+
+    /**
      * Given dL/dY, writes dL/dθ into each parameter's gradient (overwriting it) and returns dL/dX.
      *
      * @param dy gradient of the loss with respect to the last forward output. Not modified.

@@ -117,7 +117,11 @@ public final class Sequential {
         }
     }
 
-    /** Outputs for n rows of x (n × inputSize), computed in batches of 256 in inference mode. */
+    /**
+     * Outputs for n rows of x (n × inputSize), computed in batches of 256 in inference mode. Safe
+     * from many threads at once: it uses {@link Layer#infer}, which keeps nothing in the layers
+     * (unlike {@link #forward}, whose buffers belong to the layers); the results equal forward's.
+     */
     public float[] predict(float[] x, int n) {
         int in = inputSize();
         int out = outputSize();
@@ -130,7 +134,10 @@ public final class Sequential {
         for (int r0 = 0; r0 < n; r0 += bs) {
             int b = Math.min(bs, n - r0);
             System.arraycopy(x, r0 * in, buf, 0, b * in);
-            float[] y = forward(buf, b, Mode.inference());
+            float[] y = buf;
+            for (Layer l : layers) {
+                y = l.infer(y, b);
+            }
             System.arraycopy(y, 0, result, r0 * out, b * out);
         }
         return result;

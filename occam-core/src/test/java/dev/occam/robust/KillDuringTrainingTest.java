@@ -1,0 +1,117 @@
+package dev.occam.robust;
+
+import dev.occam.nn.NetworkFile;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Random;
+import java.util.concurrent.TimeUnit;
+import java.util.zip.CRC32;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * Training killed with SIGKILL at random moments and resumed from its checkpoint each time ends
+ * with the same weights, bit for bit, as a run never interrupted. Both run in child JVMs
+ * ({@link TrainingLoop}) with the same options. After every kill the checkpoint on disk, when there
+ * is one yet, is whole: its header and its CRC-32 (the last 8 bytes, over all before them) check.
+ */
+class KillDuringTrainingTest {
+    private static final int EPOCHS = 40;
+    /** Kills before the run is let finish (fewer when a resumed run finishes before its kill). */
+    private static final int KILLS = 10;
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void resumedAfterKillsEqualsUninterrupted() throws Exception {
+        Path stderr = dir.resolve("child-stderr.txt");
+        Path reference = dir.resolve("reference.json");
+        long t0 = System.nanoTime();
+        Process whole = ChildProcess.start("256m", stderr, List.of(), TrainingLoop.class, "-", reference, EPOCHS);
+        assertTrue(whole.waitFor(120, TimeUnit.SECONDS), "uninterrupted run did not finish");
+        assertEquals(0, whole.exitValue(), () -> "uninterrupted run failed: " + read(stderr));
+        long wholeMillis = (System.nanoTime() - t0) / 1_000_000;
+
+        Path checkpoint = dir.resolve("run.ckpt");
+        Path resumed = dir.resolve("resumed.json");
+        Random random = new Random(4242);
+        int kills = 0;
+        int starts = 0;
+        int lastEpochs = 0;
+        int killsAfterCheckpoint = 0;
+        while (true) {
+            starts++;
+            Process child = ChildProcess.start("256m", stderr, List.of(), TrainingLoop.class, checkpoint, resumed, EPOCHS);
+            // a kill somewhere in start-up, reading the checkpoint, an epoch or writing the checkpoint
+            // (the window widens while no checkpoint exists yet, so a slow start-up cannot stall the test)
+            long span = Math.max(400, wholeMillis / 2) * (1 + kills - killsAfterCheckpoint);
+            long wait = kills < KILLS ? 100 + (long) (random.nextDouble() * span) : 120_000;
+            if (child.waitFor(wait, TimeUnit.MILLISECONDS)) {
+                assertEquals(0, child.exitValue(), () -> "run failed: " + read(stderr));
+                break;
+            }
+            child.destroyForcibly();
+            assertTrue(child.waitFor(30, TimeUnit.SECONDS));
+            kills++;
+            if (Files.exists(checkpoint)) {
+                killsAfterCheckpoint++;
+                int done = checkWhole(checkpoint);
+                assertTrue(done >= lastEpochs, "checkpoint went back from epoch " + lastEpochs + " to " + done);
+                lastEpochs = done;
+            }
+        }
+        // most kills must land once training is under way, else this would test start-up only
+        assertTrue(kills >= KILLS / 2 && killsAfterCheckpoint >= 3, "only " + killsAfterCheckpoint + " of " + kills
+                + " kills came after the first checkpoint (uninterrupted run " + wholeMillis + " ms)");
+        assertTrue(lastEpochs > 0, "no kill landed mid-training (last checkpoint: epoch " + lastEpochs + ")");
+        float[][] expected = NetworkFile.read(reference).network().values();
+        float[][] actual = NetworkFile.read(resumed).network().values();
+        assertEquals(expected.length, actual.length);
+        for (int k = 0; k < expected.length; k++) {
+            assertArrayEquals(bits(expected[k]), bits(actual[k]), "parameter " + k + " differs after " + kills + " kills");
+        }
+        System.out.println("KillDuringTrainingTest: " + kills + " kills (" + killsAfterCheckpoint + " after a checkpoint, last at epoch "
+                + lastEpochs + " of " + EPOCHS + "), " + starts + " starts; uninterrupted run " + wholeMillis + " ms");
+    }
+
+    /** Checks the header and CRC-32 of a checkpoint and returns its completed epochs (the format of {@code Checkpoint}). */
+    private static int checkWhole(Path file) throws Exception {
+        byte[] b = Files.readAllBytes(file);
+        assertTrue(b.length > 20, file + " is truncated");
+        assertEquals("OCCAMCKP", new String(b, 0, 8, StandardCharsets.US_ASCII));
+        CRC32 crc = new CRC32();
+        crc.update(b, 0, b.length - 8);
+        assertEquals(crc.getValue(), ByteBuffer.wrap(b, b.length - 8, 8).getLong(), file + ": checksum");
+        // epochs done follow the format version and the fingerprint map
+        ByteBuffer in = ByteBuffer.wrap(b, 12, b.length - 20);
+        int entries = in.getInt();
+        for (int i = 0; i < 2 * entries; i++) {
+            int len = Short.toUnsignedInt(in.getShort());
+            in.position(in.position() + len);
+        }
+        return in.getInt();
+    }
+
+    private static int[] bits(float[] v) {
+        int[] b = new int[v.length];
+        for (int i = 0; i < v.length; i++) b[i] = Float.floatToRawIntBits(v[i]);
+        return b;
+    }
+
+    private static String read(Path f) {
+        try {
+            return Files.exists(f) ? Files.readString(f) : "";
+        } catch (java.io.IOException e) {
+            return e.toString();
+        }
+    }
+}
