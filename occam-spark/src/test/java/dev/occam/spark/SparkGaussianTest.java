@@ -20,13 +20,13 @@ class SparkGaussianTest {
     static void assertSamePath(GlmPath spark, GlmPath core, double tol) {
         assertThat(spark.lambdas().length).isEqualTo(core.lambdas().length);
         for (int l = 0; l < core.size(); l++) {
-            assertThat(spark.lambdas()[l]).isCloseTo(core.lambdas()[l], org.assertj.core.data.Offset.offset(tol * Math.max(1, core.lambdas()[l])));
+            assertThat(spark.lambdas()[l]).as("lambda %d", l).isCloseTo(core.lambdas()[l], org.assertj.core.data.Offset.offset(tol * Math.max(1, core.lambdas()[l])));
             assertThat(spark.intercepts()[l][0]).as("intercept at %d", l).isCloseTo(core.intercepts()[l][0], org.assertj.core.data.Offset.offset(tol));
             for (int j = 0; j < core.coefficients()[l][0].length; j++) {
                 assertThat(spark.coefficients()[l][0][j]).as("w[%d] at lambda %d", j, l)
                         .isCloseTo(core.coefficients()[l][0][j], org.assertj.core.data.Offset.offset(tol));
             }
-            assertThat(spark.devRatio()[l]).isCloseTo(core.devRatio()[l], org.assertj.core.data.Offset.offset(tol));
+            assertThat(spark.devRatio()[l]).as("dev ratio %d", l).isCloseTo(core.devRatio()[l], org.assertj.core.data.Offset.offset(tol));
         }
     }
 
