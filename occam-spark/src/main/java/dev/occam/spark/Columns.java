@@ -61,6 +61,11 @@ public record Columns(String features, String label, String weight, String fold)
         if (fold != null) require(schema, names, fold, "fold", false);
     }
 
+    /** Checks the features column alone (what a fitted model reads). */
+    void checkFeatures(StructType schema) {
+        require(schema, Arrays.asList(schema.fieldNames()), features, "features", true);
+    }
+
     private static void require(StructType schema, List<String> names, String name, String role, boolean vector) {
         if (!names.contains(name)) {
             throw new OccamSparkException("no " + role + " column '" + name + "'; the data have " + names);

@@ -54,13 +54,44 @@ public final class SparkGaussian {
         }).treeReduce(FoldedSums::merge, DEPTH));
     }
 
-    /** The whole gaussian path of {@code s} on the rows of {@code data} (one pass). */
-    public static GlmPath path(Dataset<?> data, Columns cols, GlmSettings s) {
-        requireGaussian(s);
+    /** The moments of all rows (around their means) and the feature names: what a gaussian fit needs. */
+    public record Moments(GaussianMoments moments, List<String> names) {
+        /** The target's weighted standard deviation (1/n formula). */
+        public double sdY() {
+            double v = moments.weightSum();
+            double mean = moments.sy() / v;
+            return Math.sqrt(Math.max(moments.syy() / v - mean * mean, 0.0));
+        }
+    }
+
+    /** One pass: the moments of the rows of {@code data}. */
+    public static Moments moments(Dataset<?> data, Columns cols) {
         FoldedSums sums = sums(data, cols.withFold(null), RowParser.Target.REAL);
         MomentSums total = sums.total();
         if (total.cols() < 0) throw new OccamSparkException("the data have no rows");
-        return ElasticNet.path(total.toMoments(total.means()), cols.featureNames(data.schema(), total.cols()), s);
+        if (!(total.weightSum() > 0)) throw new OccamSparkException("the sample weights must not all be 0");
+        return new Moments(total.toMoments(total.means()), cols.featureNames(data.schema(), total.cols()));
+    }
+
+    /** The whole gaussian path of {@code s} on the rows of {@code data} (one pass). */
+    public static GlmPath path(Dataset<?> data, Columns cols, GlmSettings s) {
+        requireGaussian(s);
+        Moments m = moments(data, cols);
+        return ElasticNet.path(m.moments(), m.names(), s);
+    }
+
+    /**
+     * The path that ends exactly at {@code lambda}, as occam-core's {@code ElasticNet.fitAt} walks it
+     * (driver only: the moments are already taken).
+     */
+    public static GlmPath pathTo(Moments m, GlmSettings s, double lambda) {
+        requireGaussian(s);
+        GlmSettings probe = s.withLambdas((double[]) null).withEarlyStop(false).withNlambda(1);
+        double lambdaMax = ElasticNet.path(m.moments(), m.names(), probe).lambdas()[0];
+        int n = m.moments().n();
+        int p = m.moments().cols();
+        double ratio = !Double.isNaN(s.lambdaMinRatio()) ? s.lambdaMinRatio() : (n < p ? 1e-2 : 1e-4);
+        return ElasticNet.path(m.moments(), m.names(), s.withLambdas(MllibPenalty.endingAt(lambdaMax, ratio, s.nlambda(), lambda)));
     }
 
     /**

@@ -46,6 +46,26 @@ public final class SparkIrls {
 
     /** The whole path of {@code s} (binomial or poisson) and its pass count. */
     public static Fit fit(Dataset<?> data, Columns cols, GlmSettings s) {
+        return fit(data, cols, s, End.NONE);
+    }
+
+    /**
+     * Where a path should end instead of the default grid's end: at Occam's λ, or at the λ and α
+     * that MLlib's regParam and elasticNetParam mean ({@link MllibPenalty}; known after the first pass).
+     *
+     * @param lambda Occam's λ, or NaN
+     * @param regParam MLlib's regParam, or NaN
+     */
+    public record End(double lambda, double regParam) {
+        public static final End NONE = new End(Double.NaN, Double.NaN);
+
+        boolean given() {
+            return !Double.isNaN(lambda) || !Double.isNaN(regParam);
+        }
+    }
+
+    /** The path of {@code s}, ending at {@code end} when given (then without glmnet's early stop). */
+    public static Fit fit(Dataset<?> data, Columns cols, GlmSettings s, End end) {
         Family family = s.family();
         if (family != Family.BINOMIAL && family != Family.POISSON) {
             throw new OccamSparkException("distributed IRLS fits binomial and poisson; got " + family.id());
@@ -59,14 +79,14 @@ public final class SparkIrls {
         boolean cache = data.storageLevel().equals(StorageLevel.NONE());
         if (cache) sel = sel.persist(StorageLevel.MEMORY_AND_DISK());
         try {
-            return run(sel, c, target, s, data.schema());
+            return run(sel, c, target, s, data.schema(), end);
         } finally {
             if (cache) sel.unpersist(false);
         }
     }
 
     private static Fit run(Dataset<Row> sel, Columns cols, RowParser.Target target, GlmSettings s,
-                           org.apache.spark.sql.types.StructType schema) {
+                           org.apache.spark.sql.types.StructType schema, End end) {
         Family family = s.family();
         // pass 1: the standardization and the mean target
         MomentSums first = SparkGaussian.sums(sel, Columns.of(sel.columns()[0], sel.columns()[1])
@@ -82,6 +102,12 @@ public final class SparkIrls {
         }
         if (family == Family.POISSON && !(ybar > 0)) {
             throw new OccamSparkException("poisson needs a count above 0 in some row");
+        }
+        double endLambda = end.lambda();
+        if (!Double.isNaN(end.regParam())) {
+            double[] la = MllibPenalty.toOccam(family, end.regParam(), s.alpha(), s.standardize(), first.rows(), Double.NaN);
+            endLambda = la[0];
+            s = s.withAlpha(la[1]);
         }
         double[] centres = new double[p];
         double[] scales = new double[p];
@@ -126,7 +152,11 @@ public final class SparkIrls {
         lambdaMax /= alphaEff;
         double[] lambdas = s.lambdas();
         boolean auto = lambdas == null;
-        if (auto) {
+        if (end.given()) {
+            double ratio = !Double.isNaN(s.lambdaMinRatio()) ? s.lambdaMinRatio() : (first.rows() < p ? 1e-2 : 1e-4);
+            lambdas = MllibPenalty.endingAt(lambdaMax, ratio, s.nlambda(), endLambda);
+            auto = false;
+        } else if (auto) {
             if (!(lambdaMax > 0)) throw new OccamSparkException("cannot build a lambda path: every penalized feature has zero gradient at the null model");
             int nl = s.nlambda();
             double ratio = !Double.isNaN(s.lambdaMinRatio()) ? s.lambdaMinRatio() : (first.rows() < p ? 1e-2 : 1e-4);
