@@ -10,11 +10,11 @@ package dev.occam.select;
  * Folds whose measure is NaN at a λ are left out of both weighted means (R's {@code na.rm = TRUE});
  * K stays the number of folds.
  */
-final class CvStats {
+public final class CvStats {
     private CvStats() { }
 
     /** The mean and standard error per λ: {@code {cvm, cvsd}}. {@code m} is K × nλ; nothing is modified. */
-    static double[][] combine(double[][] m, double[] weights) {
+    public static double[][] combine(double[][] m, double[] weights) {
         int k = m.length;
         int nl = m[0].length;
         double[] cvm = new double[nl];

@@ -1,0 +1,37 @@
+package dev.occam.spark;
+
+import dev.occam.glm.GaussianMoments;
+
+/**
+ * The quadratic model of the mean loss at the current coefficients, in occam-core's standardized
+ * coordinates (x̃_j = (x_j − centre_j)/scale_j) with the intercept as coordinate 0: curvature H
+ * (ΣW over the intercept, ΣW x̃_j, ΣW x̃_j x̃_k) and negative gradient g (Σr, Σr x̃_j), plus the
+ * deviance there. Minimizing −gᵀδ + ½δᵀHδ + penalty by coordinate descent is one Newton step.
+ *
+ * @param d p + 1
+ * @param h column-major d × d
+ * @param g length d
+ * @param deviance Σu·d(y, μ)
+ */
+record Quadratic(int d, double[] h, double[] g, double deviance) {
+
+    /** From one pass's sums, moved to the standardization's centres. */
+    static Quadratic of(IrlsSums sums, double[] centres, double[] scales) {
+        GaussianMoments m = sums.moments.toMoments(centres);
+        int p = centres.length;
+        int d = p + 1;
+        double[] h = new double[d * d];
+        double[] g = new double[d];
+        h[0] = m.weightSum();
+        g[0] = m.sy();
+        for (int j = 0; j < p; j++) {
+            double hj = m.sx()[j] / scales[j];
+            h[(j + 1)] = hj;
+            h[(j + 1) * d] = hj;
+            g[j + 1] = m.sxy()[j] / scales[j];
+            double[] col = m.sxx()[j];
+            for (int k = 0; k < p; k++) h[(j + 1) * d + k + 1] = col[k] / (scales[j] * scales[k]);
+        }
+        return new Quadratic(d, h, g, sums.deviance);
+    }
+}
