@@ -33,43 +33,43 @@ import java.util.zip.GZIPOutputStream;
 /**
  * Writes small Parquet files for the tests with Apache Parquet's own writer (no Hadoop: a
  * {@link LocalOutputFile} and compressors from aircompressor and the JDK), so no binary test file
- * is committed.
+ * is committed. Public for occam-cli's tests (occam-core's test jar).
  */
-final class ParquetTables {
+public final class ParquetTables {
     private ParquetTables() { }
 
     /**
      * One column: its name, physical type, optional logical type, whether it may hold nulls, and
      * one value per row (Double, Float, Integer, Long, Boolean or String; null for a null).
      */
-    record Col(String name, PrimitiveTypeName type, LogicalTypeAnnotation logical, boolean optional, Object[] values) {
-        static Col of(String name, PrimitiveTypeName type, Object[] values) {
+    public record Col(String name, PrimitiveTypeName type, LogicalTypeAnnotation logical, boolean optional, Object[] values) {
+        public static Col of(String name, PrimitiveTypeName type, Object[] values) {
             return new Col(name, type, null, false, values);
         }
 
-        static Col doubles(String name, double[] v) {
+        public static Col doubles(String name, double[] v) {
             Object[] o = new Object[v.length];
             for (int i = 0; i < v.length; i++) o[i] = v[i];
             return of(name, PrimitiveTypeName.DOUBLE, o);
         }
 
-        Col nullable() {
+        public Col nullable() {
             return new Col(name, type, logical, true, values);
         }
 
-        Col with(LogicalTypeAnnotation annotation) {
+        public Col with(LogicalTypeAnnotation annotation) {
             return new Col(name, type, annotation, optional, values);
         }
     }
 
     /** How the file is written. */
-    record Layout(CompressionCodecName codec, boolean dictionary, boolean v2, int rowGroupRows, int pageRows) {
-        static Layout plain() {
+    public record Layout(CompressionCodecName codec, boolean dictionary, boolean v2, int rowGroupRows, int pageRows) {
+        public static Layout plain() {
             return new Layout(CompressionCodecName.UNCOMPRESSED, false, false, Integer.MAX_VALUE, 20_000);
         }
     }
 
-    static void write(Path file, List<Col> cols, Layout layout) throws IOException {
+    public static void write(Path file, List<Col> cols, Layout layout) throws IOException {
         List<Type> fields = new ArrayList<>();
         for (Col c : cols) {
             var t = c.optional() ? Types.optional(c.type()) : Types.required(c.type());
