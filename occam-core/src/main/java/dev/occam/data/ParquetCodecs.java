@@ -67,12 +67,14 @@ final class ParquetCodecs implements CompressionCodecFactory {
         @Override
         public BytesInput decompress(BytesInput bytes, int uncompressedSize) throws IOException {
             if (codec == null) return bytes;
-            byte[] in = bytes.toByteArray();
-            byte[] out = new byte[uncompressedSize];
-            int written = codec.decompress(in, 0, in.length, out, 0, uncompressedSize);
-            if (written != uncompressedSize) {
-                throw new IOException("a page decompressed to " + written + " bytes; its header says " + uncompressedSize);
+            // the page's bytes as they lie in the chunk read from the file: no copy on the way in
+            ByteBuffer in = bytes.toByteBuffer();
+            ByteBuffer out = ByteBuffer.allocate(uncompressedSize);
+            codec.decompress(in, out);
+            if (out.position() != uncompressedSize) {
+                throw new IOException("a page decompressed to " + out.position() + " bytes; its header says " + uncompressedSize);
             }
+            out.flip();
             return BytesInput.from(out);
         }
 

@@ -13,6 +13,7 @@ import org.apache.parquet.io.LocalInputFile;
 import org.apache.parquet.io.api.PrimitiveConverter;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.nio.file.Files;
@@ -84,7 +85,9 @@ public final class ParquetReader {
         } catch (DataFormatException e) {
             throw e;
         } catch (IOException | RuntimeException e) {
-            throw new DataFormatException(name, "not a valid Parquet file: " + e.getMessage());
+            Throwable cause = e instanceof UncheckedIOException && e.getCause() != null ? e.getCause() : e;
+            String why = cause.getMessage() != null ? cause.getMessage() : cause.getClass().getSimpleName();
+            throw new DataFormatException(name, "not a valid Parquet file: " + why);
         }
     }
 
@@ -164,74 +167,15 @@ public final class ParquetReader {
     }
 
     /**
-     * Decodes rows row0 … row0+m−1 of column {@code c} (one row group) into out[off … off+m−1],
-     * failing on a null or a non-finite value.
+     * Decodes rows row0 … row0+m−1 of column {@code c} (one row group) into out[off … off+m−1]
+     * ({@link ParquetPages}), failing on a null or a non-finite value.
      */
     private static void readNumbers(String file, Column c, PageReadStore pages, VersionParser.ParsedVersion writer,
                                     double[] out, int off, int m, int row0) {
-        ColumnReaderImpl r = new ColumnReaderImpl(c.descriptor(), pages.getPageReader(c.descriptor()), NO_CONVERTER, writer);
-        int maxDef = c.descriptor().getMaxDefinitionLevel();
-        boolean nullable = maxDef > 0;
-        // One loop per type, so the type test is not made per value.
-        switch (c.kind()) {
-            case DOUBLE -> {
-                for (int i = 0; i < m; i++) {
-                    if (nullable && r.getCurrentDefinitionLevel() < maxDef) throw missing(file, c, row0 + i, "a number");
-                    out[off + i] = r.getDouble();
-                    r.consume();
-                }
-            }
-            case FLOAT -> {
-                for (int i = 0; i < m; i++) {
-                    if (nullable && r.getCurrentDefinitionLevel() < maxDef) throw missing(file, c, row0 + i, "a number");
-                    out[off + i] = r.getFloat();
-                    r.consume();
-                }
-            }
-            case INT32 -> {
-                for (int i = 0; i < m; i++) {
-                    if (nullable && r.getCurrentDefinitionLevel() < maxDef) throw missing(file, c, row0 + i, "a number");
-                    out[off + i] = r.getInteger();
-                    r.consume();
-                }
-            }
-            case UINT32 -> {
-                for (int i = 0; i < m; i++) {
-                    if (nullable && r.getCurrentDefinitionLevel() < maxDef) throw missing(file, c, row0 + i, "a number");
-                    out[off + i] = Integer.toUnsignedLong(r.getInteger());
-                    r.consume();
-                }
-            }
-            case INT64 -> {
-                for (int i = 0; i < m; i++) {
-                    if (nullable && r.getCurrentDefinitionLevel() < maxDef) throw missing(file, c, row0 + i, "a number");
-                    out[off + i] = r.getLong();
-                    r.consume();
-                }
-            }
-            case UINT64 -> {
-                for (int i = 0; i < m; i++) {
-                    if (nullable && r.getCurrentDefinitionLevel() < maxDef) throw missing(file, c, row0 + i, "a number");
-                    out[off + i] = unsigned(r.getLong());
-                    r.consume();
-                }
-            }
-            case DECIMAL32, DECIMAL64 -> {
-                boolean wide = c.kind() == Kind.DECIMAL64;
-                for (int i = 0; i < m; i++) {
-                    if (nullable && r.getCurrentDefinitionLevel() < maxDef) throw missing(file, c, row0 + i, "a number");
-                    out[off + i] = decimal(wide ? r.getLong() : r.getInteger(), c.scale());
-                    r.consume();
-                }
-            }
-            case BOOLEAN -> {
-                for (int i = 0; i < m; i++) {
-                    if (nullable && r.getCurrentDefinitionLevel() < maxDef) throw missing(file, c, row0 + i, "a number");
-                    out[off + i] = r.getBoolean() ? 1 : 0;
-                    r.consume();
-                }
-            }
-            default -> throw new IllegalStateException("not numeric: " + c);   // ParquetColumns checked it
+        try {
+            ParquetPages.read(file, c, pages.getPageReader(c.descriptor()), out, off, m, row0);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
         if (c.kind() == Kind.DOUBLE || c.kind() == Kind.FLOAT) {
             for (int i = 0; i < m; i++) {
@@ -300,7 +244,7 @@ public final class ParquetReader {
     }
 
     /** {@code file: row r, column "name": expected …, found …} for 0-based {@code row}. */
-    private static DataFormatException cell(String file, Column c, int row, String expected, String found) {
+    static DataFormatException cell(String file, Column c, int row, String expected, String found) {
         return new DataFormatException(file, "row " + (row + 1) + ", column " + DataFormatException.quote(c.name())
                 + ": expected " + expected + ", found " + found);
     }

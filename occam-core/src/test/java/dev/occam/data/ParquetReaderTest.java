@@ -146,15 +146,30 @@ class ParquetReaderTest {
         assertThat(ParquetReader.decimal(1, 25)).isEqualTo(1e-25);
     }
 
-    @Test
-    void aNullIsOneLineNamingRowAndColumn() throws IOException {
-        Object[] v = {1.0, 2.0, null, 4.0};
+    static Stream<Arguments> pageLayouts() {
+        return Stream.of(
+                Arguments.of(Layout.plain()),
+                Arguments.of(new Layout(CompressionCodecName.SNAPPY, true, false, 1000, 40)),
+                Arguments.of(new Layout(CompressionCodecName.UNCOMPRESSED, false, true, 1000, 40)),
+                Arguments.of(new Layout(CompressionCodecName.ZSTD, true, true, 70, 40)));
+    }
+
+    @ParameterizedTest
+    @MethodSource("pageLayouts")
+    void aNullIsOneLineNamingRowAndColumn(Layout layout) throws IOException {
+        int n = 300;
+        Object[] v = new Object[n];
+        double[] y = new double[n];
+        for (int i = 0; i < n; i++) {
+            v[i] = (double) (i % 7);
+            y[i] = i;
+        }
+        v[211] = null;
         Path pq = dir.resolve("n.parquet");
-        ParquetTables.write(pq, List.of(Col.doubles("y", new double[] {1, 2, 3, 4}),
-                Col.of("x1", PrimitiveTypeName.DOUBLE, v).nullable()), Layout.plain());
+        ParquetTables.write(pq, List.of(Col.doubles("y", y), Col.of("x1", PrimitiveTypeName.DOUBLE, v).nullable()), layout);
         assertThatThrownBy(() -> ParquetReader.read(pq, ReadOptions.numeric("y")))
                 .isInstanceOf(DataFormatException.class)
-                .hasMessage(pq + ": row 3, column \"x1\": expected a number, found a null");
+                .hasMessage(pq + ": row 212, column \"x1\": expected a number, found a null");
     }
 
     @Test
