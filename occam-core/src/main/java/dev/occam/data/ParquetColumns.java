@@ -1,27 +1,33 @@
 package dev.occam.data;
 
 import org.apache.parquet.column.ColumnDescriptor;
-import org.apache.parquet.schema.LogicalTypeAnnotation;
-import org.apache.parquet.schema.MessageType;
+import org.apache.parquet.format.ConvertedType;
+import org.apache.parquet.format.FieldRepetitionType;
+import org.apache.parquet.format.LogicalType;
+import org.apache.parquet.format.SchemaElement;
 import org.apache.parquet.schema.PrimitiveType;
+import org.apache.parquet.schema.PrimitiveType.PrimitiveTypeName;
 import org.apache.parquet.schema.Type;
 
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 /**
  * The columns of a Parquet file that {@link ParquetReader} reads, found by name among the schema's
- * top-level fields, with the checks of their types. Messages follow {@link CsvColumns}: an unknown
- * name lists the columns there are; a column of a type that cannot hold numbers is one line, e.g.
+ * top-level fields (the footer's flattened {@code SchemaElement} list), with the checks of their
+ * types. Messages follow {@link CsvColumns}: an unknown name lists the columns there are; a column
+ * of a type that cannot hold numbers is one line, e.g.
  * {@code d.parquet: column "city": expected a numeric column (DOUBLE, FLOAT, INT32, INT64 or BOOLEAN), found a string column}.
  *
  * @param features the feature columns in read order
  * @param target the target column, or null
  * @param weights the sample-weight column, or null
+ * @param leaves the number of leaf columns (column chunks per row group)
  */
-record ParquetColumns(List<Column> features, Column target, Column weights) {
+record ParquetColumns(List<Column> features, Column target, Column weights, int leaves) {
 
     /** At most this many column names are listed in an "unknown column" message. */
     private static final int MAX_LISTED = 20;
@@ -45,25 +51,40 @@ record ParquetColumns(List<Column> features, Column target, Column weights) {
      *
      * @param name its name in the schema
      * @param position 1-based position among the top-level fields
-     * @param descriptor the leaf's descriptor (null for a nested group)
+     * @param leaf index of its column chunk in each row group (-1 for a nested group)
+     * @param descriptor type and levels, for Parquet's value decoders (null for a nested group)
      * @param kind how its values are read
      * @param scale the decimal scale for DECIMAL32/DECIMAL64, else 0
      * @param what a description such as "a string column", for messages
      */
-    record Column(String name, int position, ColumnDescriptor descriptor, Kind kind, int scale, String what) {
-        /** True when each row may hold a null (an optional column). */
-        boolean nullable() {
-            return descriptor.getMaxDefinitionLevel() > 0;
-        }
-    }
+    record Column(String name, int position, int leaf, ColumnDescriptor descriptor, Kind kind, int scale, String what) { }
 
     /** Resolves the columns named by {@code o} in {@code schema}; the first problem is one line naming {@code file}. */
-    static ParquetColumns resolve(String file, MessageType schema, ReadOptions o) {
+    static ParquetColumns resolve(String file, List<SchemaElement> schema, ReadOptions o) {
+        if (schema.isEmpty()) throw new DataFormatException(file, "not a valid Parquet file: the schema is empty");
         List<Column> all = new ArrayList<>();
         Map<String, Column> byName = new HashMap<>();
-        List<Type> fields = schema.getFields();
-        for (int c = 0; c < fields.size(); c++) {
-            Column col = describe(schema, fields.get(c), c + 1);
+        int fields = schema.get(0).getNum_children();
+        int at = 1;
+        int leaf = 0;
+        for (int c = 0; c < fields; c++) {
+            if (at >= schema.size()) throw new DataFormatException(file, "not a valid Parquet file: the schema ends early");
+            SchemaElement e = schema.get(at);
+            Column col;
+            if (e.isSetNum_children() && e.getNum_children() > 0) {
+                int end = subtreeEnd(file, schema, at);
+                int inner = 0;
+                for (int k = at; k < end; k++) {
+                    if (!schema.get(k).isSetNum_children() || schema.get(k).getNum_children() == 0) inner++;
+                }
+                col = new Column(e.getName(), c + 1, -1, null, Kind.OTHER, 0, "a nested column (a group of fields)");
+                leaf += inner;
+                at = end;
+            } else {
+                col = describe(e, c + 1, leaf);
+                leaf++;
+                at++;
+            }
             Column first = byName.putIfAbsent(col.name(), col);
             if (first != null) {
                 throw new DataFormatException(file, "column " + (c + 1) + ": expected a unique column name, found a second "
@@ -83,14 +104,23 @@ record ParquetColumns(List<Column> features, Column target, Column weights) {
         }
         for (Column f : features) requireNumeric(file, f);
         if (weights != null) requireNumeric(file, weights);
-        if (target != null) {
-            if (o.targetKind() == TargetKind.CLASS && target.kind() == Kind.STRING) {
-                requireLeaf(file, target);
-            } else {
-                requireNumeric(file, target);
-            }
+        if (target != null && !(o.targetKind() == TargetKind.CLASS && target.kind() == Kind.STRING)) {
+            requireNumeric(file, target);
         }
-        return new ParquetColumns(List.copyOf(features), target, weights);
+        return new ParquetColumns(List.copyOf(features), target, weights, leaf);
+    }
+
+    /** Index just past the subtree of the group at {@code at}. */
+    private static int subtreeEnd(String file, List<SchemaElement> schema, int at) {
+        int pending = 1;
+        int k = at;
+        while (pending > 0) {
+            if (k >= schema.size()) throw new DataFormatException(file, "not a valid Parquet file: the schema ends early");
+            SchemaElement e = schema.get(k++);
+            pending--;
+            if (e.isSetNum_children()) pending += e.getNum_children();
+        }
+        return k;
     }
 
     /** Every column read, features first (their order in X), then the target and the weights. */
@@ -114,13 +144,6 @@ record ParquetColumns(List<Column> features, Column target, Column weights) {
         }
     }
 
-    private static void requireLeaf(String file, Column c) {
-        if (c.descriptor() == null) {
-            throw new DataFormatException(file, "column " + DataFormatException.quote(c.name())
-                    + ": expected a column of class labels, found " + c.what());
-        }
-    }
-
     private static Column find(String file, List<Column> all, Map<String, Column> byName, String name, String role) {
         Column c = byName.get(name);
         if (c == null) {
@@ -136,57 +159,56 @@ record ParquetColumns(List<Column> features, Column target, Column weights) {
         return c;
     }
 
-    /** The kind of top-level field {@code t}. */
-    private static Column describe(MessageType schema, Type t, int position) {
-        String name = t.getName();
-        if (!t.isPrimitive()) {
-            return new Column(name, position, null, Kind.OTHER, 0, "a nested column (a group of fields)");
+    /** The kind of a top-level leaf, from its physical type and its logical (or legacy converted) type. */
+    private static Column describe(SchemaElement e, int position, int leaf) {
+        String name = e.getName();
+        if (!e.isSetType()) {
+            return new Column(name, position, leaf, null, Kind.OTHER, 0, "a column without a type");
         }
-        ColumnDescriptor d = schema.getColumnDescription(new String[] {name});
-        if (t.isRepetition(Type.Repetition.REPEATED)) {
-            return new Column(name, position, d, Kind.OTHER, 0, "a repeated column (a list per row)");
+        PrimitiveTypeName physical = switch (e.getType()) {
+            case BOOLEAN -> PrimitiveTypeName.BOOLEAN;
+            case INT32 -> PrimitiveTypeName.INT32;
+            case INT64 -> PrimitiveTypeName.INT64;
+            case INT96 -> PrimitiveTypeName.INT96;
+            case FLOAT -> PrimitiveTypeName.FLOAT;
+            case DOUBLE -> PrimitiveTypeName.DOUBLE;
+            case BYTE_ARRAY -> PrimitiveTypeName.BINARY;
+            case FIXED_LEN_BYTE_ARRAY -> PrimitiveTypeName.FIXED_LEN_BYTE_ARRAY;
+        };
+        FieldRepetitionType repetition = e.isSetRepetition_type() ? e.getRepetition_type() : FieldRepetitionType.OPTIONAL;
+        if (repetition == FieldRepetitionType.REPEATED) {
+            return new Column(name, position, leaf, null, Kind.OTHER, 0, "a repeated column (a list per row)");
         }
-        PrimitiveType p = t.asPrimitiveType();
-        LogicalTypeAnnotation logical = p.getLogicalTypeAnnotation();
+        boolean optional = repetition == FieldRepetitionType.OPTIONAL;
+        PrimitiveType type = new PrimitiveType(optional ? Type.Repetition.OPTIONAL : Type.Repetition.REQUIRED, physical,
+                e.isSetType_length() ? e.getType_length() : 0, name);
+        ColumnDescriptor d = new ColumnDescriptor(new String[] {name}, type, 0, optional ? 1 : 0);
+        LogicalType logical = e.isSetLogicalType() ? e.getLogicalType() : null;
+        ConvertedType converted = e.isSetConverted_type() ? e.getConverted_type() : null;
+        String annotation = logical != null ? logical.getSetField().getFieldName().toLowerCase(Locale.ROOT)
+                : converted != null ? converted.name().toLowerCase(Locale.ROOT).replaceFirst("_.*", "") : null;
+        boolean decimal = "decimal".equals(annotation);
+        boolean unsigned = logical != null && logical.isSetINTEGER() ? !logical.getINTEGER().isIsSigned()
+                : converted != null && converted.name().startsWith("UINT_");
+        boolean integer = annotation == null || "integer".equals(annotation) || "int".equals(annotation) || "uint".equals(annotation);
         Kind kind;
-        int scale = 0;
-        switch (p.getPrimitiveTypeName()) {
-            case DOUBLE -> kind = Kind.DOUBLE;
-            case FLOAT -> kind = Kind.FLOAT;
-            case BOOLEAN -> kind = Kind.BOOLEAN;
-            case INT32, INT64 -> {
-                boolean wide = p.getPrimitiveTypeName() == PrimitiveType.PrimitiveTypeName.INT64;
-                if (logical == null) {
-                    kind = wide ? Kind.INT64 : Kind.INT32;
-                } else if (logical instanceof LogicalTypeAnnotation.IntLogicalTypeAnnotation i) {
-                    kind = i.isSigned() ? (wide ? Kind.INT64 : Kind.INT32) : (wide ? Kind.UINT64 : Kind.UINT32);
-                } else if (logical instanceof LogicalTypeAnnotation.DecimalLogicalTypeAnnotation dec) {
-                    kind = wide ? Kind.DECIMAL64 : Kind.DECIMAL32;
-                    scale = dec.getScale();
-                } else {
-                    return new Column(name, position, d, Kind.OTHER, 0, "a " + typeName(logical) + " column");
-                }
-            }
-            case BINARY -> {
-                if (logical instanceof LogicalTypeAnnotation.StringLogicalTypeAnnotation
-                        || logical instanceof LogicalTypeAnnotation.EnumLogicalTypeAnnotation) {
-                    return new Column(name, position, d, Kind.STRING, 0, "a string column");
-                }
-                return new Column(name, position, d, Kind.OTHER, 0,
-                        logical == null ? "a binary column" : "a " + typeName(logical) + " column");
-            }
-            default -> {
-                return new Column(name, position, d, Kind.OTHER, 0, "a " + p.getPrimitiveTypeName()
-                        + (logical == null ? "" : " (" + typeName(logical) + ")") + " column");
-            }
+        switch (physical) {
+            case DOUBLE -> kind = annotation == null ? Kind.DOUBLE : null;
+            case FLOAT -> kind = annotation == null ? Kind.FLOAT : null;
+            case BOOLEAN -> kind = annotation == null ? Kind.BOOLEAN : null;
+            case INT32 -> kind = decimal ? Kind.DECIMAL32 : integer ? (unsigned ? Kind.UINT32 : Kind.INT32) : null;
+            case INT64 -> kind = decimal ? Kind.DECIMAL64 : integer ? (unsigned ? Kind.UINT64 : Kind.INT64) : null;
+            case BINARY -> kind = "string".equals(annotation) || "utf8".equals(annotation) || "enum".equals(annotation) ? Kind.STRING : null;
+            default -> kind = null;
         }
-        return new Column(name, position, d, kind, scale, "a " + p.getPrimitiveTypeName() + " column");
-    }
-
-    /** "timestamp", "date", "decimal" … from the annotation's own text, e.g. TIMESTAMP(MILLIS,true). */
-    private static String typeName(LogicalTypeAnnotation logical) {
-        String s = logical.toString();
-        int paren = s.indexOf('(');
-        return (paren > 0 ? s.substring(0, paren) : s).toLowerCase(java.util.Locale.ROOT);
+        if (kind == Kind.STRING) return new Column(name, position, leaf, d, kind, 0, "a string column");
+        if (kind == null) {
+            String what = physical == PrimitiveTypeName.BINARY && annotation == null ? "a binary column"
+                    : annotation != null ? "a " + annotation + " column" : "a " + physical + " column";
+            return new Column(name, position, leaf, d, Kind.OTHER, 0, what);
+        }
+        int scale = decimal && e.isSetScale() ? e.getScale() : 0;
+        if (decimal && logical != null && logical.isSetDECIMAL()) scale = logical.getDECIMAL().getScale();
+        return new Column(name, position, leaf, d, kind, scale, "a " + physical + " column");
     }
 }

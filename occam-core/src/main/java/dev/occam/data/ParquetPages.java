@@ -3,133 +3,128 @@ package dev.occam.data;
 import dev.occam.data.ParquetColumns.Column;
 import dev.occam.data.ParquetColumns.Kind;
 import org.apache.parquet.bytes.ByteBufferInputStream;
+import org.apache.parquet.bytes.BytesInput;
 import org.apache.parquet.column.ColumnDescriptor;
 import org.apache.parquet.column.Dictionary;
 import org.apache.parquet.column.Encoding;
 import org.apache.parquet.column.ValuesType;
-import org.apache.parquet.column.page.DataPage;
-import org.apache.parquet.column.page.DataPageV1;
-import org.apache.parquet.column.page.DataPageV2;
 import org.apache.parquet.column.page.DictionaryPage;
-import org.apache.parquet.column.page.PageReader;
 import org.apache.parquet.column.values.ValuesReader;
 import org.apache.parquet.column.values.rle.RunLengthBitPackingHybridDecoder;
+import org.apache.parquet.format.CompressionCodec;
+import org.apache.parquet.format.DataPageHeader;
+import org.apache.parquet.format.DataPageHeaderV2;
+import org.apache.parquet.format.PageHeader;
+import org.apache.parquet.format.Util;
 
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 
 /**
- * Decodes the pages of one numeric column chunk straight into a slice of a {@code double[]} (a
- * column of X, or y, or the weights). Parquet's record-level {@code ColumnReaderImpl} makes
- * several calls per value (levels, value, consume) and costs about 200 ns a value here; this
- * reads a page's definition levels only to find a null (an error anyway) and copies PLAIN values
- * in bulk ({@code DoubleBuffer.get} for DOUBLE), so a DOUBLE page goes at memory speed. Other
- * encodings (dictionary, delta, byte-stream-split) go value by value through the library's own
- * {@code ValuesReader}, which knows them all.
+ * Decodes one column chunk (a column's pages in one row group, as read from the file) straight
+ * into a slice of a {@code double[]} (a column of X, y or the weights) or of a {@code String[]}
+ * (class labels). Page headers come from Parquet's Thrift structures; values from the library's
+ * decoders of each encoding ({@code ValuesReader}: PLAIN, dictionary, delta, byte-stream-split),
+ * except PLAIN pages of DOUBLE, FLOAT, INT32 and INT64, which are copied in bulk from the page's
+ * little-endian bytes ({@code DoubleBuffer.get} for DOUBLE: memory speed). Definition levels are
+ * read only to find a null, which is an error.
  *
- * <p>Only top-level columns come here (no repetition levels; definition level 0 or 1).
+ * <p>Only top-level columns come here: no repetition levels, definition level 0 or 1.
  */
 final class ParquetPages {
     private ParquetPages() { }
 
     /**
-     * Reads {@code m} rows of column {@code c} from {@code pages} into out[off … off+m−1].
+     * Reads the {@code m} rows of column {@code c} in {@code chunk} into out[off … off+m−1] (numbers)
+     * or labels[off … off+m−1] (a string class target).
      *
      * @param row0 0-based row of the chunk's first value, for messages
-     * @throws DataFormatException at the first null, or when the pages do not hold m values
+     * @throws DataFormatException at the first null or non-finite number, or when the chunk does not hold m values
+     * @throws IOException for damaged pages (the caller makes it a "not a valid Parquet file" line)
      */
-    static void read(String file, Column c, PageReader pages, double[] out, int off, int m, int row0) throws IOException {
+    static void read(String file, Column c, CompressionCodec codec, ByteBuffer chunk, double[] out, String[] labels,
+                     int off, int m, int row0) throws IOException {
         ColumnDescriptor desc = c.descriptor();
         int maxDef = desc.getMaxDefinitionLevel();
-        DictionaryPage dictionaryPage = pages.readDictionaryPage();
-        Dictionary dictionary = dictionaryPage == null ? null : dictionaryPage.getEncoding().initDictionary(desc, dictionaryPage);
+        ByteBufferInputStream in = ByteBufferInputStream.wrap(chunk);
+        Dictionary dictionary = null;
         int done = 0;
         while (done < m) {
-            DataPage page = pages.readPage();
-            if (page == null) {
-                throw new DataFormatException(file, "not a valid Parquet file: column " + DataFormatException.quote(c.name())
-                        + " ends after " + (row0 + done) + " rows");
-            }
-            int count = page.getValueCount();
-            if (count > m - done) {
-                throw new DataFormatException(file, "not a valid Parquet file: a page of column " + DataFormatException.quote(c.name())
-                        + " holds more values than its row group has rows");
-            }
-            ByteBufferInputStream values;
-            Encoding encoding;
-            if (page instanceof DataPageV1 v1) {
-                values = ByteBufferInputStream.wrap(v1.getBytes().toByteBuffer());
-                if (maxDef > 0) {
-                    ValuesReader levels = v1.getDlEncoding().getValuesReader(desc, ValuesType.DEFINITION_LEVEL);
-                    levels.initFromPage(count, values);   // leaves the stream at the values
-                    for (int i = 0; i < count; i++) {
-                        if (levels.readInteger() < maxDef) throw missing(file, c, row0 + done + i);
+            if (in.available() == 0) throw invalid(file, c, "its pages end after " + done + " of " + m + " rows");
+            PageHeader h = Util.readPageHeader(in);
+            int compressed = h.getCompressed_page_size();
+            int size = h.getUncompressed_page_size();
+            if (compressed < 0 || size < 0 || compressed > in.available()) throw invalid(file, c, "a page is larger than its chunk");
+            ByteBuffer raw = in.slice(compressed);
+            switch (h.getType()) {
+                case DICTIONARY_PAGE -> {
+                    var dh = h.getDictionary_page_header();
+                    ByteBuffer bytes = ParquetCodecs.decompress(codec, raw, size);
+                    Encoding enc = encoding(dh.getEncoding());
+                    dictionary = enc.initDictionary(desc, new DictionaryPage(BytesInput.from(bytes), dh.getNum_values(), enc));
+                }
+                case DATA_PAGE -> {
+                    DataPageHeader dh = h.getData_page_header();
+                    int count = count(file, c, dh.getNum_values(), m - done);
+                    ByteBufferInputStream page = ByteBufferInputStream.wrap(ParquetCodecs.decompress(codec, raw, size));
+                    if (maxDef > 0) {
+                        ValuesReader levels = encoding(dh.getDefinition_level_encoding()).getValuesReader(desc, ValuesType.DEFINITION_LEVEL);
+                        levels.initFromPage(count, page);   // leaves the stream at the values
+                        for (int i = 0; i < count; i++) {
+                            if (levels.readInteger() < maxDef) throw missing(file, c, row0 + done + i);
+                        }
                     }
+                    values(file, c, encoding(dh.getEncoding()), dictionary, page, out, labels, off + done, count);
+                    done += count;
                 }
-                encoding = v1.getValueEncoding();
-            } else if (page instanceof DataPageV2 v2) {
-                if (maxDef > 0 && v2.getNullCount() > 0) {
-                    RunLengthBitPackingHybridDecoder levels = new RunLengthBitPackingHybridDecoder(
-                            32 - Integer.numberOfLeadingZeros(maxDef), v2.getDefinitionLevels().toInputStream());
-                    for (int i = 0; i < count; i++) {
-                        if (levels.readInt() < maxDef) throw missing(file, c, row0 + done + i);
+                case DATA_PAGE_V2 -> {
+                    DataPageHeaderV2 dh = h.getData_page_header_v2();
+                    int count = count(file, c, dh.getNum_values(), m - done);
+                    int levelBytes = dh.getRepetition_levels_byte_length() + dh.getDefinition_levels_byte_length();
+                    if (levelBytes < 0 || levelBytes > compressed || levelBytes > size) throw invalid(file, c, "a page's levels are larger than the page");
+                    ByteBuffer levelBuffer = raw.duplicate();
+                    levelBuffer.position(raw.position() + dh.getRepetition_levels_byte_length()).limit(raw.position() + levelBytes);
+                    if (maxDef > 0 && dh.getNum_nulls() > 0) {
+                        RunLengthBitPackingHybridDecoder levels = new RunLengthBitPackingHybridDecoder(1,
+                                ByteBufferInputStream.wrap(levelBuffer));
+                        for (int i = 0; i < count; i++) {
+                            if (levels.readInt() < maxDef) throw missing(file, c, row0 + done + i);
+                        }
                     }
+                    ByteBuffer data = raw.duplicate();
+                    data.position(raw.position() + levelBytes);
+                    boolean isCompressed = !dh.isSetIs_compressed() || dh.isIs_compressed();
+                    ByteBuffer bytes = isCompressed ? ParquetCodecs.decompress(codec, data.slice(), size - levelBytes) : data.slice();
+                    values(file, c, encoding(dh.getEncoding()), dictionary, ByteBufferInputStream.wrap(bytes), out, labels, off + done, count);
+                    done += count;
                 }
-                values = ByteBufferInputStream.wrap(v2.getData().toByteBuffer());
-                encoding = v2.getDataEncoding();
-            } else {
-                throw new DataFormatException(file, "not a valid Parquet file: an unknown page kind in column " + DataFormatException.quote(c.name()));
+                default -> { }   // index pages and pages of later versions: nothing to read
             }
-            if (encoding == Encoding.PLAIN && bulk(c.kind(), values, out, off + done, count)) {
-                done += count;
-                continue;
-            }
-            ValuesReader reader;
-            if (encoding.usesDictionary()) {
-                if (dictionary == null) {
-                    throw new DataFormatException(file, "not a valid Parquet file: column " + DataFormatException.quote(c.name())
-                            + " has dictionary-encoded pages but no dictionary");
-                }
-                reader = encoding.getDictionaryBasedValuesReader(desc, ValuesType.VALUES, dictionary);
-            } else {
-                reader = encoding.getValuesReader(desc, ValuesType.VALUES);
-            }
-            reader.initFromPage(count, values);
-            decode(c, reader, out, off + done, count);
-            done += count;
         }
     }
 
-    /**
-     * PLAIN values of the simple kinds copied from the page's little-endian bytes; false for the
-     * kinds that need a conversion per value (booleans are bit-packed, decimals scaled).
-     */
-    private static boolean bulk(Kind kind, ByteBufferInputStream in, double[] out, int off, int count) throws IOException {
-        int width = switch (kind) {
-            case DOUBLE, INT64 -> 8;
-            case FLOAT, INT32 -> 4;
-            default -> 0;
-        };
-        if (width == 0) return false;
-        ByteBuffer b = in.slice(count * width).order(ByteOrder.LITTLE_ENDIAN);
-        switch (kind) {
-            case DOUBLE -> b.asDoubleBuffer().get(out, off, count);
-            case INT64 -> {
-                for (int i = 0; i < count; i++) out[off + i] = b.getLong();
-            }
-            case FLOAT -> {
-                for (int i = 0; i < count; i++) out[off + i] = b.getFloat();
-            }
-            default -> {
-                for (int i = 0; i < count; i++) out[off + i] = b.getInt();
-            }
-        }
-        return true;
+    private static int count(String file, Column c, int count, int left) {
+        if (count < 0 || count > left) throw invalid(file, c, "a page holds more values than its row group has rows");
+        return count;
     }
 
-    /** Values one by one through the library's reader of the page's encoding. */
-    private static void decode(Column c, ValuesReader r, double[] out, int off, int count) {
+    private static Encoding encoding(org.apache.parquet.format.Encoding e) {
+        return Encoding.valueOf(e.name());
+    }
+
+    /** Decodes {@code count} values of one page. */
+    private static void values(String file, Column c, Encoding encoding, Dictionary dictionary, ByteBufferInputStream in,
+                               double[] out, String[] labels, int off, int count) throws IOException {
+        if (encoding == Encoding.PLAIN && bulk(c.kind(), in, out, off, count)) return;
+        ValuesReader r;
+        if (encoding.usesDictionary()) {
+            if (dictionary == null) throw invalid(file, c, "dictionary-encoded pages come without a dictionary");
+            r = encoding.getDictionaryBasedValuesReader(c.descriptor(), ValuesType.VALUES, dictionary);
+        } else {
+            r = encoding.getValuesReader(c.descriptor(), ValuesType.VALUES);
+        }
+        r.initFromPage(count, in);
         switch (c.kind()) {
             case DOUBLE -> {
                 for (int i = 0; i < count; i++) out[off + i] = r.readDouble();
@@ -158,11 +153,45 @@ final class ParquetPages {
             case BOOLEAN -> {
                 for (int i = 0; i < count; i++) out[off + i] = r.readBoolean() ? 1 : 0;
             }
-            default -> throw new IllegalStateException("not numeric: " + c);   // ParquetColumns checked it
+            case STRING -> {
+                for (int i = 0; i < count; i++) labels[off + i] = r.readBytes().toStringUsingUTF8();
+            }
+            default -> throw new IllegalStateException("not readable: " + c);   // ParquetColumns checked it
         }
+    }
+
+    /**
+     * PLAIN values of the fixed-width numeric kinds copied from the page's little-endian bytes;
+     * false for the kinds that need a conversion per value (booleans are bit-packed, decimals scaled).
+     */
+    private static boolean bulk(Kind kind, ByteBufferInputStream in, double[] out, int off, int count) throws IOException {
+        int width = switch (kind) {
+            case DOUBLE, INT64 -> 8;
+            case FLOAT, INT32 -> 4;
+            default -> 0;
+        };
+        if (width == 0) return false;
+        ByteBuffer b = in.slice(count * width).order(ByteOrder.LITTLE_ENDIAN);
+        switch (kind) {
+            case DOUBLE -> b.asDoubleBuffer().get(out, off, count);
+            case INT64 -> {
+                for (int i = 0; i < count; i++) out[off + i] = b.getLong();
+            }
+            case FLOAT -> {
+                for (int i = 0; i < count; i++) out[off + i] = b.getFloat();
+            }
+            default -> {
+                for (int i = 0; i < count; i++) out[off + i] = b.getInt();
+            }
+        }
+        return true;
     }
 
     private static DataFormatException missing(String file, Column c, int row) {
         return ParquetReader.cell(file, c, row, c.kind() == Kind.STRING ? "a class label" : "a number", "a null");
+    }
+
+    private static DataFormatException invalid(String file, Column c, String what) {
+        return new DataFormatException(file, "not a valid Parquet file: column " + DataFormatException.quote(c.name()) + ": " + what);
     }
 }

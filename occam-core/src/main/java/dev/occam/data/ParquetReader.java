@@ -2,34 +2,34 @@ package dev.occam.data;
 
 import dev.occam.data.ParquetColumns.Column;
 import dev.occam.data.ParquetColumns.Kind;
-import org.apache.parquet.HadoopFreeReadOptions;
-import org.apache.parquet.ParquetReadOptions;
-import org.apache.parquet.VersionParser;
-import org.apache.parquet.column.ColumnDescriptor;
-import org.apache.parquet.column.impl.ColumnReaderImpl;
-import org.apache.parquet.column.page.PageReadStore;
-import org.apache.parquet.hadoop.ParquetFileReader;
-import org.apache.parquet.io.LocalInputFile;
-import org.apache.parquet.io.api.PrimitiveConverter;
+import org.apache.parquet.format.ColumnMetaData;
+import org.apache.parquet.format.FileMetaData;
+import org.apache.parquet.format.RowGroup;
+import org.apache.parquet.format.Util;
 
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.math.BigDecimal;
 import java.math.BigInteger;
-import java.nio.file.Files;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.nio.channels.FileChannel;
 import java.nio.file.Path;
-import java.util.ArrayList;
+import java.nio.file.StandardOpenOption;
 import java.util.List;
 
 /**
  * Reads the numeric columns of a Parquet file into a {@link Dataset} with dense, column-major X.
  *
- * <p>Parquet stores a table column by column, so each column chunk is decoded straight into its
- * column of X (no row objects, no object per cell), one column per task on every processor
- * ({@link ChunkWorkers}). The reader is Apache Parquet's ({@code ParquetFileReader} and
- * {@code ColumnReaderImpl}, which handle PLAIN and dictionary encodings and data pages v1 and v2)
- * without Hadoop: the file is a {@code LocalInputFile} and pages are decompressed by
- * {@link ParquetCodecs} (UNCOMPRESSED, SNAPPY, GZIP, ZSTD, LZ4_RAW).
+ * <p>Parquet stores a table column by column, so each column chunk is read from the file and
+ * decoded straight into its column of X ({@link ParquetPages}: no row objects, no object per
+ * cell), one column per task on every processor ({@link ChunkWorkers}). Only Apache Parquet's
+ * format structures (the Thrift footer and page headers) and value decoders are used, not its
+ * {@code ParquetFileReader}: that one needs Hadoop's configuration and codec classes, and
+ * initialising its footer classes (a shaded Jackson) costs more start-up than the whole read of a
+ * small file. Pages are decompressed by {@link ParquetCodecs} (UNCOMPRESSED, SNAPPY, GZIP, ZSTD,
+ * LZ4_RAW); encrypted files are not read.
  *
  * <p>Columns are the schema's top-level fields, named as in {@link ReadOptions} (target, weights,
  * features; without a feature list every other column is a feature, in file order). Feature,
@@ -45,14 +45,16 @@ import java.util.List;
  * reported is the first bad value of the first column that has one. A file that is not Parquet, or
  * damaged, is {@code d.parquet: not a valid Parquet file: …}.
  *
- * <p>Only this class (and {@link ParquetColumns}, {@link ParquetCodecs}) refer to Parquet's classes,
- * so they are loaded only when a Parquet file is read.
+ * <p>Only this class and its helpers ({@link ParquetColumns}, {@link ParquetPages},
+ * {@link ParquetCodecs}) refer to Parquet's classes, so those are loaded only when a Parquet file
+ * is read.
  */
 public final class ParquetReader {
     private ParquetReader() { }
 
-    /** Consumes nothing: values are taken with {@code getDouble()} etc., never pushed to a converter. */
-    private static final PrimitiveConverter NO_CONVERTER = new PrimitiveConverter() { };
+    /** "PAR1": the first and last four bytes of a Parquet file ("PARE" ends an encrypted one). */
+    private static final int MAGIC = 0x31524150;
+    private static final int MAGIC_ENCRYPTED = 0x45524150;
 
     /** 10^0 … 10^22, exact as doubles (Clinger's fast path for decimals). */
     private static final double[] POW10 = new double[23];
@@ -75,26 +77,53 @@ public final class ParquetReader {
     public static Dataset read(Path file, ReadOptions o) throws IOException {
         String name = file.toString();
         Cells.requireRegularFile(file);
-        // Opened once here so that a missing or unreadable file is the JDK's NoSuchFileException /
-        // AccessDeniedException, as for CSV, not a "not Parquet" message.
-        Files.newByteChannel(file).close();
-        ParquetReadOptions options = HadoopFreeReadOptions.of(new ParquetCodecs(name));
-        try (ParquetFileReader reader = ParquetFileReader.open(new LocalInputFile(file), options)) {
-            ParquetColumns cols = ParquetColumns.resolve(name, reader.getFileMetaData().getSchema(), o);
-            return read(name, reader, cols, o);
-        } catch (DataFormatException e) {
-            throw e;
-        } catch (IOException | RuntimeException e) {
-            Throwable cause = e instanceof UncheckedIOException && e.getCause() != null ? e.getCause() : e;
-            String why = cause.getMessage() != null ? cause.getMessage() : cause.getClass().getSimpleName();
-            throw new DataFormatException(name, "not a valid Parquet file: " + why);
+        try (FileChannel ch = FileChannel.open(file, StandardOpenOption.READ)) {
+            try {
+                FileMetaData footer = footer(name, ch);
+                ParquetColumns cols = ParquetColumns.resolve(name, footer.getSchema(), o);
+                return read(name, ch, footer, cols, o);
+            } catch (DataFormatException e) {
+                throw e;
+            } catch (IOException | RuntimeException e) {
+                Throwable cause = e instanceof UncheckedIOException && e.getCause() != null ? e.getCause() : e;
+                String why = cause.getMessage() != null ? cause.getMessage() : cause.getClass().getSimpleName();
+                throw new DataFormatException(name, "not a valid Parquet file: " + why);
+            }
         }
     }
 
-    private static Dataset read(String file, ParquetFileReader reader, ParquetColumns cols, ReadOptions o) throws IOException {
-        long rows = reader.getRecordCount();
+    /** The footer: the file's last 8 bytes give its length and the magic number. */
+    private static FileMetaData footer(String file, FileChannel ch) throws IOException {
+        long size = ch.size();
+        if (size < 12) throw new DataFormatException(file, "not a valid Parquet file: " + size + " bytes, too short");
+        ByteBuffer head = readFully(ch, 0, 4).order(ByteOrder.LITTLE_ENDIAN);
+        ByteBuffer tail = readFully(ch, size - 8, 8).order(ByteOrder.LITTLE_ENDIAN);
+        int length = tail.getInt(0);
+        int magic = tail.getInt(4);
+        if (magic == MAGIC_ENCRYPTED) throw new DataFormatException(file, "encrypted Parquet files are not supported");
+        if (head.getInt(0) != MAGIC || magic != MAGIC) {
+            throw new DataFormatException(file, "not a valid Parquet file: it does not begin and end with \"PAR1\"");
+        }
+        if (length <= 0 || length > size - 12) {
+            throw new DataFormatException(file, "not a valid Parquet file: the footer length " + length + " does not fit the file");
+        }
+        ByteBuffer meta = readFully(ch, size - 8 - length, length);
+        return Util.readFileMetaData(new ByteArrayInputStream(meta.array()));
+    }
+
+    private static ByteBuffer readFully(FileChannel ch, long at, int length) throws IOException {
+        ByteBuffer b = ByteBuffer.allocate(length);
+        while (b.hasRemaining()) {
+            if (ch.read(b, at + b.position()) < 0) throw new IOException("the file ends early");
+        }
+        b.flip();
+        return b;
+    }
+
+    private static Dataset read(String file, FileChannel ch, FileMetaData footer, ParquetColumns cols, ReadOptions o) throws IOException {
+        long rows = footer.getNum_rows();
         int p = cols.features().size();
-        if (rows == 0) {
+        if (rows <= 0) {
             throw new DataFormatException(file, "the file has no rows");
         }
         if (rows >= Integer.MAX_VALUE || rows * Math.max(p, 1) > Integer.MAX_VALUE - 8) {
@@ -103,37 +132,45 @@ public final class ParquetReader {
         }
         int n = (int) rows;
         List<Column> read = cols.read();
-        List<ColumnDescriptor> wanted = new ArrayList<>();
-        for (Column c : read) wanted.add(c.descriptor());
-        reader.setRequestedSchema(wanted);
-
         double[] x = new double[n * p];
         double[] y = cols.target() != null ? new double[n] : null;
         double[] w = cols.weights() != null ? new double[n] : null;
         String[] labels = o.targetKind() == TargetKind.CLASS ? new String[n] : null;
-        VersionParser.ParsedVersion writer = writerVersion(reader.getFileMetaData().getCreatedBy());
 
         int row0 = 0;
-        for (PageReadStore pages; (pages = reader.readNextRowGroup()) != null; ) {
-            int m = Math.toIntExact(pages.getRowCount());
-            if ((long) row0 + m > n) {
+        for (RowGroup group : footer.getRow_groups()) {
+            long groupRows = group.getNum_rows();
+            if (groupRows < 0 || row0 + groupRows > n) {
                 throw new DataFormatException(file, "not a valid Parquet file: the row groups hold more rows than the footer's " + n);
             }
+            if (group.getColumns().size() != cols.leaves()) {
+                throw new DataFormatException(file, "not a valid Parquet file: a row group has " + group.getColumns().size()
+                        + " columns; the schema has " + cols.leaves());
+            }
+            int m = (int) groupRows;
             int start = row0;
             DataFormatException[] errors = new DataFormatException[read.size()];
-            PageReadStore group = pages;
             ChunkWorkers.run(read.size(), (t, worker) -> {
                 Column c = read.get(t);
+                ColumnMetaData meta = group.getColumns().get(c.leaf()).getMeta_data();
                 try {
+                    if (meta == null) {
+                        throw new DataFormatException(file, "not a valid Parquet file: column " + DataFormatException.quote(c.name())
+                                + " has no metadata (encrypted?)");
+                    }
+                    ParquetCodecs.require(file, c.name(), meta.getCodec());
+                    ByteBuffer chunk = chunk(file, ch, c, meta);
                     if (t < p) {
-                        readNumbers(file, c, group, writer, x, t * n + start, m, start);
-                    } else if (c == cols.target() && labels != null) {
-                        readLabels(file, c, group, writer, labels, y, start, m);
+                        ParquetPages.read(file, c, meta.getCodec(), chunk, x, null, t * n + start, m, start);
+                    } else if (c == cols.target() && labels != null && c.kind() == Kind.STRING) {
+                        ParquetPages.read(file, c, meta.getCodec(), chunk, null, labels, start, m, start);
                     } else {
-                        readNumbers(file, c, group, writer, c == cols.target() ? y : w, start, m, start);
+                        ParquetPages.read(file, c, meta.getCodec(), chunk, c == cols.target() ? y : w, null, start, m, start);
                     }
                 } catch (DataFormatException e) {
                     errors[t] = e;
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
                 }
             });
             for (DataFormatException e : errors) {
@@ -144,12 +181,24 @@ public final class ParquetReader {
         if (row0 != n) {
             throw new DataFormatException(file, "not a valid Parquet file: the row groups hold " + row0 + " rows, the footer says " + n);
         }
+        for (int t = 0; t < read.size(); t++) {
+            Column c = read.get(t);
+            if (c.kind() == Kind.DOUBLE || c.kind() == Kind.FLOAT) {
+                double[] v = t < p ? x : c == cols.target() ? y : w;
+                requireFinite(file, c, v, t < p ? t * n : 0, n);
+            }
+        }
         if (w != null) checkWeights(file, cols.weights(), w);
         double[] target = o.targetKind() == TargetKind.NONE ? null : y;
         List<String> classes = null;
         if (labels != null) {
+            Column c = cols.target();
             LabelCoder coder = new LabelCoder();
-            for (String label : labels) coder.add(label);
+            for (int i = 0; i < n; i++) {
+                String label = c.kind() == Kind.STRING ? labels[i].strip() : label(y[i], c.kind());
+                if (label.isEmpty()) throw cell(file, c, i, "a class label", "an empty string");
+                coder.add(label);
+            }
             target = coder.codes();
             classes = coder.sortedLabels();
         }
@@ -157,52 +206,25 @@ public final class ParquetReader {
         return new Dataset(new DenseMatrix(n, p, x), target, w, cols.featureNames(), targetName, classes);
     }
 
-    /** The writer's version (it tells the library which old writers' bugs to work around), or null. */
-    private static VersionParser.ParsedVersion writerVersion(String createdBy) {
-        try {
-            return createdBy == null ? null : VersionParser.parse(createdBy);
-        } catch (VersionParser.VersionParseException | RuntimeException e) {
-            return null;
+    /** The bytes of one column chunk: from its dictionary page (if any) to the end of its last data page. */
+    private static ByteBuffer chunk(String file, FileChannel ch, Column c, ColumnMetaData meta) throws IOException {
+        long start = meta.getData_page_offset();
+        // some writers set dictionary_page_offset to 0 when there is none
+        if (meta.isSetDictionary_page_offset() && meta.getDictionary_page_offset() > 0 && meta.getDictionary_page_offset() < start) {
+            start = meta.getDictionary_page_offset();
         }
+        long length = meta.getTotal_compressed_size();
+        if (start < 4 || length < 0 || length > Integer.MAX_VALUE - 8 || start + length > ch.size()) {
+            throw new DataFormatException(file, "not a valid Parquet file: column " + DataFormatException.quote(c.name())
+                    + " lies outside the file");
+        }
+        return readFully(ch, start, (int) length);
     }
 
-    /**
-     * Decodes rows row0 … row0+m−1 of column {@code c} (one row group) into out[off … off+m−1]
-     * ({@link ParquetPages}), failing on a null or a non-finite value.
-     */
-    private static void readNumbers(String file, Column c, PageReadStore pages, VersionParser.ParsedVersion writer,
-                                    double[] out, int off, int m, int row0) {
-        try {
-            ParquetPages.read(file, c, pages.getPageReader(c.descriptor()), out, off, m, row0);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        if (c.kind() == Kind.DOUBLE || c.kind() == Kind.FLOAT) {
-            for (int i = 0; i < m; i++) {
-                double v = out[off + i];
-                if (!Double.isFinite(v)) {
-                    throw cell(file, c, row0 + i, "a finite number", Double.toString(v));
-                }
-            }
-        }
-    }
-
-    /** Class labels of rows row0 … row0+m−1: strings as stored, numbers as text ({@link #label}). */
-    private static void readLabels(String file, Column c, PageReadStore pages, VersionParser.ParsedVersion writer,
-                                   String[] labels, double[] scratch, int row0, int m) {
-        if (c.kind() != Kind.STRING) {
-            readNumbers(file, c, pages, writer, scratch, row0, m, row0);
-            for (int i = 0; i < m; i++) labels[row0 + i] = label(scratch[row0 + i], c.kind());
-            return;
-        }
-        ColumnReaderImpl r = new ColumnReaderImpl(c.descriptor(), pages.getPageReader(c.descriptor()), NO_CONVERTER, writer);
-        int maxDef = c.descriptor().getMaxDefinitionLevel();
-        for (int i = 0; i < m; i++) {
-            if (maxDef > 0 && r.getCurrentDefinitionLevel() < maxDef) throw missing(file, c, row0 + i, "a class label");
-            String s = r.getBinary().toStringUsingUTF8().strip();
-            if (s.isEmpty()) throw cell(file, c, row0 + i, "a class label", "an empty string");
-            labels[row0 + i] = s;
-            r.consume();
+    /** Fails at the first NaN or infinity among v[off … off+n−1] (rows 0 … n−1 of column c). */
+    private static void requireFinite(String file, Column c, double[] v, int off, int n) {
+        for (int i = 0; i < n; i++) {
+            if (!Double.isFinite(v[off + i])) throw cell(file, c, i, "a finite number", Double.toString(v[off + i]));
         }
     }
 
@@ -237,10 +259,6 @@ public final class ParquetReader {
             return unscaled / POW10[scale];   // both exact: the quotient is correctly rounded
         }
         return Double.parseDouble(new BigDecimal(BigInteger.valueOf(unscaled), scale).toString());
-    }
-
-    private static DataFormatException missing(String file, Column c, int row, String expected) {
-        return cell(file, c, row, expected, "a null");
     }
 
     /** {@code file: row r, column "name": expected …, found …} for 0-based {@code row}. */
