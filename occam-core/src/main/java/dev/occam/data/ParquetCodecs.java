@@ -35,11 +35,12 @@ final class ParquetCodecs {
     /**
      * The {@code size} bytes that {@code in} (from its position to its limit) decompresses to.
      *
+     * @param into where to put them: a reused buffer of at least {@code size} bytes, or null for a fresh one
      * @throws IOException when the bytes are not valid for the codec or decompress to another size
      */
-    static ByteBuffer decompress(CompressionCodec codec, ByteBuffer in, int size) throws IOException {
+    static ByteBuffer decompress(CompressionCodec codec, ByteBuffer in, int size, byte[] into) throws IOException {
         if (codec == CompressionCodec.UNCOMPRESSED) return in;
-        ByteBuffer out = ByteBuffer.allocate(size);
+        ByteBuffer out = into == null ? ByteBuffer.allocate(size) : ByteBuffer.wrap(into, 0, size);
         switch (codec) {
             case SNAPPY -> block(new SnappyDecompressor(), in, out);
             case ZSTD -> block(new ZstdDecompressor(), in, out);

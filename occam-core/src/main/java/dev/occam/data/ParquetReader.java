@@ -113,11 +113,17 @@ public final class ParquetReader {
 
     private static ByteBuffer readFully(FileChannel ch, long at, int length) throws IOException {
         ByteBuffer b = ByteBuffer.allocate(length);
-        while (b.hasRemaining()) {
-            if (ch.read(b, at + b.position()) < 0) throw new IOException("the file ends early");
-        }
-        b.flip();
+        readFully(ch, at, b);
         return b;
+    }
+
+    /** Fills b from its position to its limit with the bytes at {@code at}; b is left as it was. */
+    private static void readFully(FileChannel ch, long at, ByteBuffer b) throws IOException {
+        int start = b.position();
+        while (b.hasRemaining()) {
+            if (ch.read(b, at + b.position() - start) < 0) throw new IOException("the file ends early");
+        }
+        b.position(start);
     }
 
     private static Dataset read(String file, FileChannel ch, FileMetaData footer, ParquetColumns cols, ReadOptions o) throws IOException {
@@ -137,6 +143,8 @@ public final class ParquetReader {
         double[] w = cols.weights() != null ? new double[n] : null;
         String[] labels = o.targetKind() == TargetKind.CLASS ? new String[n] : null;
 
+        ParquetPages.Scratch[] scratch = new ParquetPages.Scratch[ChunkWorkers.threads(read.size())];
+        for (int k = 0; k < scratch.length; k++) scratch[k] = new ParquetPages.Scratch();
         int row0 = 0;
         for (RowGroup group : footer.getRow_groups()) {
             long groupRows = group.getNum_rows();
@@ -151,6 +159,7 @@ public final class ParquetReader {
             int start = row0;
             DataFormatException[] errors = new DataFormatException[read.size()];
             ChunkWorkers.run(read.size(), (t, worker) -> {
+                ParquetPages.Scratch buffers = scratch[worker];
                 Column c = read.get(t);
                 ColumnMetaData meta = group.getColumns().get(c.leaf()).getMeta_data();
                 try {
@@ -159,13 +168,14 @@ public final class ParquetReader {
                                 + " has no metadata (encrypted?)");
                     }
                     ParquetCodecs.require(file, c.name(), meta.getCodec());
-                    ByteBuffer chunk = chunk(file, ch, c, meta);
+                    ByteBuffer chunk = chunk(file, ch, c, meta, buffers);
+                    long maxPage = meta.getTotal_uncompressed_size();
                     if (t < p) {
-                        ParquetPages.read(file, c, meta.getCodec(), chunk, x, null, t * n + start, m, start);
+                        ParquetPages.read(file, c, meta.getCodec(), chunk, maxPage, buffers, x, null, t * n + start, m, start);
                     } else if (c == cols.target() && labels != null && c.kind() == Kind.STRING) {
-                        ParquetPages.read(file, c, meta.getCodec(), chunk, null, labels, start, m, start);
+                        ParquetPages.read(file, c, meta.getCodec(), chunk, maxPage, buffers, null, labels, start, m, start);
                     } else {
-                        ParquetPages.read(file, c, meta.getCodec(), chunk, c == cols.target() ? y : w, null, start, m, start);
+                        ParquetPages.read(file, c, meta.getCodec(), chunk, maxPage, buffers, c == cols.target() ? y : w, null, start, m, start);
                     }
                 } catch (DataFormatException e) {
                     errors[t] = e;
@@ -207,7 +217,8 @@ public final class ParquetReader {
     }
 
     /** The bytes of one column chunk: from its dictionary page (if any) to the end of its last data page. */
-    private static ByteBuffer chunk(String file, FileChannel ch, Column c, ColumnMetaData meta) throws IOException {
+    private static ByteBuffer chunk(String file, FileChannel ch, Column c, ColumnMetaData meta, ParquetPages.Scratch scratch)
+            throws IOException {
         long start = meta.getData_page_offset();
         // some writers set dictionary_page_offset to 0 when there is none
         if (meta.isSetDictionary_page_offset() && meta.getDictionary_page_offset() > 0 && meta.getDictionary_page_offset() < start) {
@@ -218,7 +229,9 @@ public final class ParquetReader {
             throw new DataFormatException(file, "not a valid Parquet file: column " + DataFormatException.quote(c.name())
                     + " lies outside the file");
         }
-        return readFully(ch, start, (int) length);
+        ByteBuffer b = ByteBuffer.wrap(scratch.chunk((int) length), 0, (int) length);
+        readFully(ch, start, b);
+        return b;
     }
 
     /** Fails at the first NaN or infinity among v[off … off+n−1] (rows 0 … n−1 of column c). */
