@@ -6,6 +6,10 @@ Runs, in turn and RUNS times each, on every data file:
   sklearn-numpy    numpy.loadtxt + sklearn lasso_path (e2e_sklearn.py ... numpy)
   sklearn-pandas   pandas.read_csv + sklearn lasso_path (e2e_sklearn.py ... pandas)
   glmnet           data.table::fread + glmnet (e2e_glmnet.R)
+A .parquet file (the Parquet twin of a CSV file) is read by Occam, by pandas.read_parquet when pyarrow
+or fastparquet imports (sklearn-pandas) and by arrow::read_parquet when R's arrow loads (glmnet); the
+tools that cannot read Parquet are left out of its rows, and its ratio is to the fastest peer on
+the Parquet file, or on the CSV twin when no peer reads Parquet.
 and, for Occam's phases, E2ePhases (read, fit, write timed inside a fresh JVM with bin/occam's JVM
 options) and the start-up of the command line (`occam --version`, `occam predict` on 10 rows).
 
@@ -80,19 +84,23 @@ def main():
     occam = os.path.join(root, "bin", "occam")
     bench_jar = os.path.join(root, "occam-bench", "target", "occam-bench.jar")
     os.makedirs(out_dir, exist_ok=True)
+    parquet_peers = {t for t, check in (("sklearn-pandas", ["/usr/bin/python3", "-c", "import pandas; pandas.io.parquet.get_engine('auto')"]),
+                                         ("glmnet", ["Rscript", "-e", "library(arrow)"]))
+                     if subprocess.run(check, capture_output=True).returncode == 0}
     out_csv = os.path.join(out_dir, "path-out.csv")
     java_opts = ["-XX:+UseParallelGC", "-XX:+UseTransparentHugePages", "--add-modules", "jdk.incubator.vector"]
     commands = {
         "occam": lambda f: [occam, "path", "--data", f, "--target", "y", "--out", out_csv, "--quiet"],
         "sklearn-numpy": lambda f: ["/usr/bin/python3", os.path.join(scripts, "e2e_sklearn.py"), f, "y", out_csv, "numpy"],
-        "sklearn-pandas": lambda f: ["/usr/bin/python3", os.path.join(scripts, "e2e_sklearn.py"), f, "y", out_csv, "pandas"],
+        "sklearn-pandas": lambda f: ["/usr/bin/python3", os.path.join(scripts, "e2e_sklearn.py"), f, "y", out_csv,
+                                     "parquet" if f.endswith(".parquet") else "pandas"],
         "glmnet": lambda f: ["Rscript", os.path.join(scripts, "e2e_glmnet.R"), f, "y", out_csv],
     }
     results = {"time": datetime.datetime.now(datetime.timezone.utc).strftime("%Y%m%dT%H%M%SZ"),
                "commit": subprocess.run(["git", "-C", root, "rev-parse", "--short", "HEAD"], capture_output=True,
                                         text=True).stdout.strip(),
                "machine": f"{os.cpu_count()} processors, {platform.machine()}, {platform.platform()}",
-               "runs": runs, "files": {}, "startup": {}}
+               "runs": runs, "files": {}, "startup": {}, "parquet_peers": sorted(parquet_peers)}
 
     # Start-up of the command line: --version, and predict on a 10-row file with a fitted model.
     small = os.path.join(data_dir, "small10.csv")
@@ -114,14 +122,16 @@ def main():
     for f in files:
         size_mb = os.path.getsize(f) / 1e6
         entry = {"size_mb": size_mb, "tools": {}}
-        with open(f) as src:
+        parquet = f.endswith(".parquet")
+        with open(f[:-len(".parquet")] + ".csv" if parquet else f) as src:
             p = len(src.readline().split(",")) - 1
         entry["p"] = p
-        samples = {t: [] for t in tools}
+        file_tools = [t for t in tools if not parquet or t == "occam" or t in parquet_peers]
+        samples = {t: [] for t in file_tools}
         phases = []
         slow = set()
         for r in range(runs):
-            for t in tools:
+            for t in file_tools:
                 if t in slow:
                     continue
                 wall, rss, code, out = run_measured(commands[t](f))
@@ -135,7 +145,7 @@ def main():
                                                      f, "y", out_csv], env)
                 if code == 0:
                     phases.append(last_json(out))
-        for t in tools:
+        for t in file_tools:
             ok = [s for s in samples[t] if s["status"] == 0]
             if not ok:
                 entry["tools"][t] = {"failed": True}
@@ -175,9 +185,19 @@ def write_section(doc, res):
     for name, e in res["files"].items():
         tools = e["tools"]
         peers = {t: v for t, v in tools.items() if t != "occam" and not v.get("failed")}
+        if name.endswith(".parquet") and not peers:
+            # no peer reads Parquet here: compare with the peers on the CSV of the same table
+            twin = res["files"].get(name[:-len(".parquet")] + ".csv", {}).get("tools", {})
+            peers = {t + " (CSV)": v for t, v in twin.items() if t != "occam" and not v.get("failed")}
         fastest = min(peers.items(), key=lambda kv: kv[1]["wall"]) if peers else None
         occ = tools.get("occam", {})
         md += [f"### {name}: {e.get('n', '?')} rows × {e['p']} features, {e['size_mb']:.1f} MB", ""]
+        if name.endswith(".parquet"):
+            missing = [t for t in ("sklearn-pandas", "glmnet") if t not in res.get("parquet_peers", [])]
+            if missing:
+                md += ["Parquet twin of the CSV above (SNAPPY, DOUBLE columns). Not run on it, for want of a Parquet "
+                       "reader from Debian: " + ", ".join(missing) + " (pandas.read_parquet needs pyarrow or fastparquet, "
+                       "R needs arrow; Debian 12 packages none of them).", ""]
         md += ["| tool | whole process s (min–max) | peak MiB | start-up / imports s | read s | fit s | write s | Occam ÷ tool |",
                "|---|---|---|---|---|---|---|---|"]
         for t, v in tools.items():
@@ -202,7 +222,7 @@ def write_section(doc, res):
                        f"{'met' if r <= target else 'not met'}). Peers' in-interpreter read + fit: "
                    + ", ".join(f"{t} {s:.2f} s" for t, s in inside.items()) + "."]
             if "occam_phases" in e and e["occam_phases"]["read"]:
-                md += [f"Occam's parse speed, cold (one read in a fresh JVM): "
+                md += [f"Occam's {'Parquet read' if name.endswith('.parquet') else 'parse'} speed, cold (one read in a fresh JVM): "
                        f"{e['size_mb'] / e['occam_phases']['read']:.0f} MB/s."]
         md.append("")
     md.append(END)

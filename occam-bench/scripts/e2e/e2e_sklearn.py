@@ -1,7 +1,9 @@
 #!/usr/bin/python3
 """scikit-learn's side of the end-to-end benchmark: read a numeric CSV, fit the lasso path, write it.
 
-usage: e2e_sklearn.py DATA.csv TARGET OUT.csv numpy|pandas
+usage: e2e_sklearn.py DATA.csv|DATA.parquet TARGET OUT.csv numpy|pandas|parquet
+
+(parquet: pandas.read_parquet, which needs pyarrow or fastparquet)
 
 The path is scikit-learn's lasso_path with 100 alphas down to 1e-4 of the largest (glmnet's and
 Occam's default grid for n > p) on standardized X, as Occam's and glmnet's default fits. Prints one
@@ -18,10 +20,10 @@ from sklearn.linear_model import lasso_path  # noqa: E402
 
 t_imports = time.perf_counter()
 data, target, out, reader = sys.argv[1:5]
-if reader == "pandas":
+if reader in ("pandas", "parquet"):
     import pandas as pd
 
-    df = pd.read_csv(data, engine="c", dtype=np.float64)
+    df = pd.read_parquet(data) if reader == "parquet" else pd.read_csv(data, engine="c", dtype=np.float64)
     y = df.pop(target).to_numpy()
     x = df.to_numpy()
     names = list(df.columns)

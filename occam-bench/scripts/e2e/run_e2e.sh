@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # End-to-end benchmark (issue 11): Occam's command line vs numpy/pandas + scikit-learn and
 # data.table + glmnet, from a CSV file to a written lasso path, whole processes, on generated files
-# of 2e4 x 100 (about 25 MB) and 1e5 x 500 (about 600 MB). Writes its section of docs/benchmarks.md.
+# of 2e4 x 100 (about 25 MB) and 1e5 x 500 (about 600 MB), and on their Parquet twins (written by
+# occam-bench's CsvToParquet: DOUBLE columns, SNAPPY). Writes its section of docs/benchmarks.md.
 #
 #   occam-bench/scripts/e2e/run_e2e.sh [--runs R] [--tools "occam sklearn-numpy sklearn-pandas glmnet"]
 #                                      [--sizes "20000x100 100000x500"] [--no-build]
@@ -55,6 +56,12 @@ for s in $SIZES; do
   [ -f "$f" ] || /usr/bin/python3 "$ROOT/occam-bench/scripts/e2e/make_data.py" "$n" "$p" "$f" "$seed"
   files+=("$f")
   seed=$((seed + 1))
+done
+# the same tables as Parquet (read by Occam, and by the peers when pyarrow / R's arrow are installed)
+for f in "${files[@]}"; do
+  q=${f%.csv}.parquet
+  [ -f "$q" ] || java -Xmx8g -cp "$ROOT/occam-bench/target/occam-bench.jar" dev.occam.bench.CsvToParquet "$f" "$q" >&2
+  files+=("$q")
 done
 
 /usr/bin/python3 "$ROOT/occam-bench/scripts/e2e/e2e_bench.py" "$ROOT" "$DATA" "$OUT" "$RUNS" "$TOOLS" "${files[@]}"

@@ -2,6 +2,7 @@ package dev.occam.bench;
 
 import dev.occam.data.CsvReader;
 import dev.occam.data.Dataset;
+import dev.occam.data.ParquetReader;
 import dev.occam.data.ReadOptions;
 import dev.occam.glm.ElasticNet;
 import dev.occam.glm.Family;
@@ -14,11 +15,12 @@ import java.util.Locale;
 
 /**
  * The phases of {@code occam path} timed inside one fresh JVM, as the command line runs them:
- * reading the CSV, fitting the default gaussian lasso path (100 λ down to 1e-4 λ_max when n > p),
+ * reading the data (CSV, or Parquet for a name ending in .parquet), fitting the default gaussian
+ * lasso path (100 λ down to 1e-4 λ_max when n > p),
  * writing the path CSV. Each phase runs once, cold (JIT warm-up included, as for a user), and the
  * seconds are printed as one JSON line for {@code scripts/e2e/run_e2e.sh}.
  *
- * <p>usage: E2ePhases DATA.csv TARGET OUT.csv
+ * <p>usage: E2ePhases DATA.csv|DATA.parquet TARGET OUT.csv
  */
 public final class E2ePhases {
     private E2ePhases() { }
@@ -26,7 +28,9 @@ public final class E2ePhases {
     public static void main(String[] args) throws Exception {
         Path data = Path.of(args[0]);
         long t0 = System.nanoTime();
-        Dataset d = CsvReader.read(data, ReadOptions.numeric(args[1]));
+        Dataset d = data.toString().endsWith(".parquet")
+                ? ParquetReader.read(data, ReadOptions.numeric(args[1]))
+                : CsvReader.read(data, ReadOptions.numeric(args[1]));
         long t1 = System.nanoTime();
         GlmPath path = ElasticNet.path(d, GlmSettings.of(Family.GAUSSIAN));
         long t2 = System.nanoTime();

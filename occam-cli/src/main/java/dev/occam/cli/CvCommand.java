@@ -245,7 +245,7 @@ final class CvCommand implements Callable<Integer> {
     private record FoldColumn(Dataset data, Folds folds) {
 
         static FoldColumn take(CommandLine cmd, ModelOptions model, Dataset d, String column) {
-            if (DataFormat.of(model.data, model.format) != DataFormat.CSV) {
+            if (!DataFormat.of(model.data, model.format).namedColumns()) {
                 throw new ParameterException(cmd, "--foldid needs CSV data; LibSVM files have no named columns");
             }
             if (column.equals(model.target) || column.equals(model.weights)) {

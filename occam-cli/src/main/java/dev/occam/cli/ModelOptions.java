@@ -1,6 +1,5 @@
 package dev.occam.cli;
 
-import dev.occam.data.CsvReader;
 import dev.occam.data.DataFormatException;
 import dev.occam.data.Dataset;
 import dev.occam.data.LibSvmReader;
@@ -25,14 +24,14 @@ import java.util.Map;
  */
 final class ModelOptions {
 
-    @Option(names = "--data", required = true, paramLabel = "FILE", description = "Training data: CSV with a header, or LibSVM.")
+    @Option(names = "--data", required = true, paramLabel = "FILE", description = "Training data: CSV with a header, Parquet, or LibSVM.")
     Path data;
 
-    @Option(names = "--format", paramLabel = "csv|libsvm",
-            description = "Layout of --data (default: libsvm for names ending in .svm or .libsvm, else csv).")
+    @Option(names = "--format", paramLabel = "csv|parquet|libsvm",
+            description = "Layout of --data (default: libsvm for names ending in .svm or .libsvm, parquet for .parquet, else csv).")
     DataFormat format;
 
-    @Option(names = "--target", paramLabel = "NAME", description = "The target column (required for CSV; LibSVM's label is the target).")
+    @Option(names = "--target", paramLabel = "NAME", description = "The target column (required for CSV and Parquet; LibSVM's label is the target).")
     String target;
 
     @Option(names = "--family", paramLabel = "gaussian|binomial|multinomial|poisson", defaultValue = "gaussian",
@@ -43,7 +42,7 @@ final class ModelOptions {
             description = "L1 share of the penalty in [0, 1]: 1 lasso, 0 ridge (scikit-learn's l1_ratio; default: ${DEFAULT-VALUE}).")
     double alpha;
 
-    @Option(names = "--weights", paramLabel = "NAME", description = "Column of sample weights (>= 0; CSV only).")
+    @Option(names = "--weights", paramLabel = "NAME", description = "Column of sample weights (>= 0; CSV or Parquet).")
     String weights;
 
     @Option(names = "--penalty-factor", paramLabel = "NAME=F",
@@ -99,16 +98,16 @@ final class ModelOptions {
         DataFormat layout = DataFormat.of(data, format);
         MemoryCheck.require(data, layout, use, folds, f == Family.GAUSSIAN);
         Dataset d;
-        if (layout == DataFormat.CSV) {
+        if (layout.namedColumns()) {
             if (target == null) throw new ParameterException(cmd, "Missing required option: '--target=NAME'");
-            d = CsvReader.read(data, new ReadOptions(target, kind, weights, null));
+            d = layout.read(data, new ReadOptions(target, kind, weights, null));
         } else {
             if (weights != null) {
                 throw new ParameterException(cmd, "--weights needs CSV data; LibSVM files have no weight column");
             }
             d = LibSvmReader.read(data, kind, 0);
         }
-        String column = layout == DataFormat.CSV ? target : null;
+        String column = layout.namedColumns() ? target : null;
         TargetChecks.check(data, column, f, d);
         if (d.cols() == 0) {
             throw new DataFormatException(data.toString(), "no feature columns besides the target" + (weights != null ? " and the weights" : ""));

@@ -2,7 +2,6 @@ package dev.occam.cli;
 
 import de.siegmar.fastcsv.writer.CsvWriter;
 import de.siegmar.fastcsv.writer.LineDelimiter;
-import dev.occam.data.CsvReader;
 import dev.occam.data.DataFormatException;
 import dev.occam.data.Dataset;
 import dev.occam.data.LibSvmReader;
@@ -42,7 +41,7 @@ final class PredictCommand implements Callable<Integer> {
     @Option(names = "--model", required = true, paramLabel = "MODEL.json", description = "A model file written by occam fit (MODEL.json) or occam train (NET.json).")
     Path modelFile;
 
-    @Option(names = "--data", required = true, paramLabel = "FILE", description = "Data with the model's feature columns: CSV with a header, or LibSVM.")
+    @Option(names = "--data", required = true, paramLabel = "FILE", description = "Data with the model's feature columns: CSV with a header, Parquet, or LibSVM.")
     Path data;
 
     @Option(names = "--type", paramLabel = "link|response|class", defaultValue = "link",
@@ -50,8 +49,8 @@ final class PredictCommand implements Callable<Integer> {
                     + "probabilities; class: the most probable label (binomial, multinomial). Default: ${DEFAULT-VALUE}.")
     String type;
 
-    @Option(names = "--format", paramLabel = "csv|libsvm",
-            description = "Layout of --data (default: libsvm for names ending in .svm or .libsvm, else csv).")
+    @Option(names = "--format", paramLabel = "csv|parquet|libsvm",
+            description = "Layout of --data (default: libsvm for names ending in .svm or .libsvm, parquet for .parquet, else csv).")
     DataFormat format;
 
     @Option(names = "--out", required = true, paramLabel = "FILE.csv", description = "The CSV file to write.")
@@ -143,9 +142,10 @@ final class PredictCommand implements Callable<Integer> {
 
     private Dataset read(List<String> features) throws IOException {
         int p = features.size();
-        MemoryCheck.require(data, DataFormat.of(data, format), MemoryCheck.Use.PREDICT, 0, false);
-        if (DataFormat.of(data, format) == DataFormat.CSV) {
-            return CsvReader.read(data, ReadOptions.featuresOnly(features));
+        DataFormat layout = DataFormat.of(data, format);
+        MemoryCheck.require(data, layout, MemoryCheck.Use.PREDICT, 0, false);
+        if (layout.namedColumns()) {
+            return layout.read(data, ReadOptions.featuresOnly(features));
         }
         Dataset d = LibSvmReader.read(data, TargetKind.NONE, p);
         if (d.cols() > p) {

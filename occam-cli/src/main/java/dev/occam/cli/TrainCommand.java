@@ -1,6 +1,5 @@
 package dev.occam.cli;
 
-import dev.occam.data.CsvReader;
 import dev.occam.data.DataFormatException;
 import dev.occam.data.Dataset;
 import dev.occam.data.IdxReader;
@@ -77,11 +76,11 @@ final class TrainCommand implements Callable<Integer> {
     CommandSpec spec;
 
     @Option(names = "--data", required = true, paramLabel = "FILE",
-            description = "Training data: CSV with a header, LibSVM, or IDX images (--format idx).")
+            description = "Training data: CSV with a header, Parquet, LibSVM, or IDX images (--format idx).")
     Path data;
 
-    @Option(names = "--format", paramLabel = "csv|libsvm|idx",
-            description = "Layout of --data and --valid (default: libsvm for .svm/.libsvm names, idx for names containing 'idx', else csv).")
+    @Option(names = "--format", paramLabel = "csv|parquet|libsvm|idx",
+            description = "Layout of --data and --valid (default: libsvm for .svm/.libsvm names, parquet for .parquet, idx for names containing 'idx', else csv).")
     String format;
 
     @Option(names = "--labels", paramLabel = "FILE",
@@ -360,20 +359,30 @@ final class TrainCommand implements Callable<Integer> {
 
     /** Where the data comes from. */
     enum Layout {
-        CSV, LIBSVM, IDX;
+        CSV, PARQUET, LIBSVM, IDX;
 
         static Layout of(CommandLine cmd, Path file, String explicit) {
             if (explicit != null) {
                 return switch (explicit.toLowerCase(Locale.ROOT)) {
                     case "csv" -> CSV;
+                    case "parquet" -> PARQUET;
                     case "libsvm" -> LIBSVM;
                     case "idx" -> IDX;
-                    default -> throw new ParameterException(cmd, "--format must be csv, libsvm or idx; got " + explicit);
+                    default -> throw new ParameterException(cmd, "--format must be csv, parquet, libsvm or idx; got " + explicit);
                 };
             }
             String name = file.getFileName() == null ? "" : file.getFileName().toString().toLowerCase(Locale.ROOT);
-            if (name.contains("idx")) return IDX;
-            return DataFormat.of(file, null) == DataFormat.LIBSVM ? LIBSVM : CSV;
+            if (name.contains("idx") && !name.endsWith(".parquet")) return IDX;
+            return switch (DataFormat.of(file, null)) {
+                case LIBSVM -> LIBSVM;
+                case PARQUET -> PARQUET;
+                case CSV -> CSV;
+            };
+        }
+
+        /** The reader of a layout with named columns (CSV or Parquet). */
+        DataFormat columns() {
+            return this == PARQUET ? DataFormat.PARQUET : DataFormat.CSV;
         }
     }
 
@@ -407,10 +416,10 @@ final class TrainCommand implements Callable<Integer> {
                 }
             } else {
                 Dataset tr;
-                MemoryCheck.require(o.data, layout == Layout.CSV ? DataFormat.CSV : DataFormat.LIBSVM, MemoryCheck.Use.TRAIN, 0, false);
-                if (layout == Layout.CSV) {
+                MemoryCheck.require(o.data, layout == Layout.LIBSVM ? DataFormat.LIBSVM : layout.columns(), MemoryCheck.Use.TRAIN, 0, false);
+                if (layout != Layout.LIBSVM) {
                     if (o.target == null) throw new ParameterException(cmd, "Missing required option: '--target=NAME'");
-                    tr = CsvReader.read(o.data, new ReadOptions(o.target, kind, null, null));
+                    tr = layout.columns().read(o.data, new ReadOptions(o.target, kind, null, null));
                 } else {
                     tr = LibSvmReader.read(o.data, kind, 0);
                 }
@@ -420,8 +429,8 @@ final class TrainCommand implements Callable<Integer> {
                 in.classes = tr.classes();
                 in.train = TrainingData.from(tr);
                 if (o.valid != null) {
-                    Dataset va = layout == Layout.CSV
-                            ? CsvReader.read(o.valid, new ReadOptions(o.target, kind, null, in.features))
+                    Dataset va = layout != Layout.LIBSVM
+                            ? layout.columns().read(o.valid, new ReadOptions(o.target, kind, null, in.features))
                             : LibSvmReader.read(o.valid, kind, tr.cols());
                     if (va.cols() != tr.cols()) {
                         throw new DataFormatException(o.valid.toString(), "has " + va.cols() + " features; the training data has " + tr.cols());
