@@ -41,9 +41,10 @@ import java.util.List;
  *
  * <p>Every problem is one {@link DataFormatException} line naming the file and, for a value, its
  * 1-based row and the column, e.g. {@code d.parquet: row 12, column "x3": expected a number, found a null}.
- * Within a row group, columns are checked in read order (features, target, weights), so the error
- * reported is the first bad value of the first column that has one. A file that is not Parquet, or
- * damaged, is {@code d.parquet: not a valid Parquet file: …}.
+ * Nulls and damaged pages are found while decoding, row group by row group, columns in read order
+ * (features, target, weights); then NaN and infinities, column by column, then negative weights:
+ * the error reported is the first of these in that order, the same for every run. A file that is
+ * not Parquet, or damaged, is {@code d.parquet: not a valid Parquet file: …}.
  *
  * <p>Only this class and its helpers ({@link ParquetColumns}, {@link ParquetPages},
  * {@link ParquetCodecs}) refer to Parquet's classes, so those are loaded only when a Parquet file
