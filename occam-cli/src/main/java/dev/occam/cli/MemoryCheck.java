@@ -16,12 +16,12 @@ import java.util.Locale;
  * size that gives n, p and the stored entries. A command then holds at least X (dense: 8·n·p bytes,
  * column-major doubles; sparse: 12 bytes per stored entry), a few vectors of n doubles, and, by
  * command: the p×p Gram of gaussian covariance updates; for cv each running fold's copy of its
- * training rows (likelihood families) or one p×p moment matrix per fold (gaussian), and its held-out
- * rows with their linear predictors at every λ; for train the
- * two float copies of X (4·n·p each, both alive with X while the inputs are standardized). The estimate counts only what must be held, so it
- * errs low: when it already exceeds the heap the run cannot succeed, and when it does not the
- * top-level handler of {@link Occam} still turns a late {@code OutOfMemoryError} into the same
- * kind of line.
+ * training rows (likelihood families) or one p×p moment matrix per fold (gaussian), and its
+ * held-out rows with their linear predictors at every λ; for train the two float copies of X (4·n·p
+ * each, alive with X while the inputs are standardized); for predict each prediction as a double
+ * and a String. The estimate counts only what must be held, so it errs low: when it already
+ * exceeds the heap the run cannot succeed, and when it does not, the top-level handler of
+ * {@link Occam} still turns a late {@code OutOfMemoryError} into the same kind of line.
  */
 final class MemoryCheck {
     /** How much of the file is sampled. */
