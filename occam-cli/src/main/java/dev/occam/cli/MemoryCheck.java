@@ -66,6 +66,33 @@ final class MemoryCheck {
         }
     }
 
+    /**
+     * As {@link #require} for IDX images given to train: the reader holds the file's bytes and the
+     * images as floats (4 bytes per value), which the training data use as they are. A file that
+     * is not IDX is left to the reader's message.
+     */
+    static void requireIdx(Path images) throws IOException {
+        if (!Files.isRegularFile(images)) return;
+        byte[] head;
+        try (InputStream in = Files.newInputStream(images)) {
+            head = in.readNBytes(4 + 4 * 4);
+        }
+        if (head.length < 8 || head[0] != 0 || head[1] != 0 || head[3] < 1 || head.length < 4 + 4 * head[3]) return;
+        java.nio.ByteBuffer b = java.nio.ByteBuffer.wrap(head);
+        long rows = Integer.toUnsignedLong(b.getInt(4));
+        long pixels = 1;
+        for (int d = 1; d < head[3]; d++) pixels *= Integer.toUnsignedLong(b.getInt(4 + 4 * d));
+        long size = Files.size(images);
+        long need = size + 4 * rows * pixels;
+        long limit = Runtime.getRuntime().maxMemory();
+        if (need > limit) {
+            throw new NotEnoughMemory(String.format(Locale.ROOT, "not enough memory: %s holds %,d images of %,d pixels; train needs "
+                    + "about %s (the images as floats are %s) but the Java heap is limited to %s. Raise the limit: "
+                    + "OCCAM_JAVA_OPTS=-Xmx%s (bin/occam; java -Xmx%s otherwise); docs/memory.md", images, rows, pixels, size(need),
+                    size(4 * rows * pixels), size(limit), suggestion(need), suggestion(need)));
+        }
+    }
+
     /** The message for an {@link OutOfMemoryError} that happened anyway. */
     static String outOfMemory(String command) {
         long limit = Runtime.getRuntime().maxMemory();
