@@ -16,12 +16,12 @@ import java.util.Locale;
  * size that gives n, p and the stored entries. A command then holds at least X (dense: 8·n·p bytes,
  * column-major doubles; sparse: 12 bytes per stored entry), a few vectors of n doubles, and, by
  * command: the p×p Gram of gaussian covariance updates; for cv each running fold's copy of its
- * training rows (likelihood families) or one p×p moment matrix per fold (gaussian), and its held-out
- * rows with their linear predictors at every λ; for train the
- * two float copies of X (4·n·p each, both alive with X while the inputs are standardized). The estimate counts only what must be held, so it
- * errs low: when it already exceeds the heap the run cannot succeed, and when it does not the
- * top-level handler of {@link Occam} still turns a late {@code OutOfMemoryError} into the same
- * kind of line.
+ * training rows (likelihood families) or one p×p moment matrix per fold (gaussian), and its
+ * held-out rows with their linear predictors at every λ; for train the two float copies of X (4·n·p
+ * each, alive with X while the inputs are standardized); for predict each prediction as a double
+ * and a String. The estimate counts only what must be held, so it errs low: when it already
+ * exceeds the heap the run cannot succeed, and when it does not, the top-level handler of
+ * {@link Occam} still turns a late {@code OutOfMemoryError} into the same kind of line.
  */
 final class MemoryCheck {
     /** How much of the file is sampled. */
@@ -66,6 +66,33 @@ final class MemoryCheck {
                     + "about %s (X alone is %s) but the Java heap is limited to %s. Raise the limit: OCCAM_JAVA_OPTS=-Xmx%s "
                     + "(bin/occam; java -Xmx%s otherwise); docs/memory.md", file, s.rows(), s.cols(), use.name().toLowerCase(Locale.ROOT),
                     size(need), size(s.matrixBytes()), size(limit), suggestion(need), suggestion(need)));
+        }
+    }
+
+    /**
+     * As {@link #require} for IDX images given to train: the reader holds the file's bytes and the
+     * images as floats (4 bytes per value), which the training data use as they are. A file that
+     * is not IDX is left to the reader's message.
+     */
+    static void requireIdx(Path images) throws IOException {
+        if (!Files.isRegularFile(images)) return;
+        byte[] head;
+        try (InputStream in = Files.newInputStream(images)) {
+            head = in.readNBytes(4 + 4 * 4);
+        }
+        if (head.length < 8 || head[0] != 0 || head[1] != 0 || head[3] < 1 || head.length < 4 + 4 * head[3]) return;
+        java.nio.ByteBuffer b = java.nio.ByteBuffer.wrap(head);
+        long rows = Integer.toUnsignedLong(b.getInt(4));
+        long pixels = 1;
+        for (int d = 1; d < head[3]; d++) pixels *= Integer.toUnsignedLong(b.getInt(4 + 4 * d));
+        long size = Files.size(images);
+        long need = size + 4 * rows * pixels;
+        long limit = Runtime.getRuntime().maxMemory();
+        if (need > limit) {
+            throw new NotEnoughMemory(String.format(Locale.ROOT, "not enough memory: %s holds %,d images of %,d pixels; train needs "
+                    + "about %s (the images as floats are %s) but the Java heap is limited to %s. Raise the limit: "
+                    + "OCCAM_JAVA_OPTS=-Xmx%s (bin/occam; java -Xmx%s otherwise); docs/memory.md", images, rows, pixels, size(need),
+                    size(4 * rows * pixels), size(limit), suggestion(need), suggestion(need)));
         }
     }
 

@@ -401,6 +401,7 @@ final class TrainCommand implements Callable<Integer> {
             TargetKind kind = classes ? TargetKind.CLASS : TargetKind.NUMERIC;
             if (layout == Layout.IDX) {
                 if (!classes) throw new ParameterException(cmd, "--format idx holds class labels: use --loss cross-entropy");
+                MemoryCheck.requireIdx(o.data);
                 IdxReader.LabelledImages tr = IdxReader.readLabelled(o.data, labelsOf(cmd, o.data, o.labels, "--labels"), 1f / 255);
                 in.train = TrainingData.from(tr);
                 in.classes = tr.classes();

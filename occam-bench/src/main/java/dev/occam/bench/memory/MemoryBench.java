@@ -13,7 +13,7 @@ import java.util.SplittableRandom;
 /**
  * Peak RSS of {@code occam} commands on CSVs of a few sizes, beside the formula of docs/memory.md.
  *
- * <p>Usage: {@code MemoryBench JAR WORKDIR [n×p ...]} (default sizes 20000x50 100000x100 20000x1000
+ * <p>Usage: {@code MemoryBench JAR WORKDIR [commands=path,cv,train,predict] [n×p ...]} (default sizes 20000x50 100000x100 20000x1000
  * 5000x2000). Each command runs as its own process, {@code java -Xmx<heap> -XX:+UseParallelGC
  * -jar JAR …} as bin/occam starts it, with a heap large enough not to be the limit; a run on 100
  * rows gives the JVM's own baseline. Each command then runs a second time with -Xmx at 1.5 × the
@@ -32,7 +32,12 @@ public final class MemoryBench {
         Path jar = Path.of(args[0]);
         Path work = Files.createDirectories(Path.of(args[1]));
         List<long[]> sizes = new ArrayList<>();
+        String[] commands = COMMANDS;
         for (int i = 2; i < args.length; i++) {
+            if (args[i].startsWith("commands=")) {
+                commands = args[i].substring("commands=".length()).split(",");
+                continue;
+            }
             String[] s = args[i].toLowerCase(Locale.ROOT).split("x");
             sizes.add(new long[] {Long.parseLong(s[0]), Long.parseLong(s[1])});
         }
@@ -41,17 +46,18 @@ public final class MemoryBench {
         }
         int processors = Runtime.getRuntime().availableProcessors();
         Path tiny = csv(work, 100, 10);
-        long[] baseline = new long[COMMANDS.length];
-        for (int c = 0; c < COMMANDS.length; c++) baseline[c] = run(jar, work, COMMANDS[c], tiny, "4g");
-        System.out.printf(Locale.ROOT, "JVM baseline (100 x 10): path %s, cv %s, train %s, predict %s%n%n", mb(baseline[0]), mb(baseline[1]),
-                mb(baseline[2]), mb(baseline[3]));
+        long[] baseline = new long[commands.length];
+        for (int c = 0; c < commands.length; c++) baseline[c] = run(jar, work, commands[c], tiny, "4g");
+        StringBuilder base = new StringBuilder("JVM baseline (100 x 10):");
+        for (int c = 0; c < commands.length; c++) base.append(' ').append(commands[c]).append(' ').append(mb(baseline[c]));
+        System.out.println(base.append('\n'));
         System.out.println("| command | n | p | X (8np) | formula (live bytes) | peak RSS, -Xmx8g | (peak − baseline) / formula "
                 + "| -Xmx = 1.5 × formula | peak RSS there |");
         System.out.println("|---|---:|---:|---:|---:|---:|---:|---:|---:|");
         for (long[] np : sizes) {
             Path data = csv(work, np[0], np[1]);
-            for (int c = 0; c < COMMANDS.length; c++) {
-                String command = COMMANDS[c];
+            for (int c = 0; c < commands.length; c++) {
+                String command = commands[c];
                 long formula = MemoryFormula.bytes(command, np[0], np[1], FOLDS, processors, HIDDEN);
                 long peak = run(jar, work, command, data, "8g");
                 // the heap the error line suggests: does the command run within it, and with what RSS

@@ -14,11 +14,15 @@ final class MemoryFormula {
         long gram = p <= 2000 && n >= 2 * p ? 8 * p * p : 0;
         // the path's coefficients: up to 100 λ × p doubles
         long path = 100 * 8 * p;
+        // the certified rule's Newton steps: the active set's Hessian and its factor, a ≤ min(n, p, 3000)
+        // coordinates at the end of a path that goes as far as the data allow (its worst case)
+        long a = Math.min(Math.min(n, p), 3000);
+        long newton = 2 * 8 * a * a;
         return switch (command) {
-            case "path", "fit" -> x + rows + gram + path;
+            case "path", "fit" -> x + rows + gram + path + newton;
             // gaussian CV: one p×p moment matrix per fold and the full data's (p ≤ 2000); each running
             // fold scores its held-out rows: their copy and their linear predictors at 100 λ
-            case "cv" -> x + rows + gram + path + (p <= 2000 ? (folds + 1) * 8 * p * p
+            case "cv" -> x + rows + gram + path + newton + (p <= 2000 ? (folds + 1) * 8 * p * p
                     : Math.min(folds, processors) * x * (folds - 1) / folds)
                     + Math.min(folds, processors) * (x / folds + 8 * 100 * (n / folds));
             // X as read, its float copy and the standardized float copy, all alive while standardizing

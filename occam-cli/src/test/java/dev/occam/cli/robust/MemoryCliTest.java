@@ -120,6 +120,24 @@ class MemoryCliTest {
     }
 
         @Test
+    void idxImagesAreEstimatedFromTheirHeader() throws Exception {
+        // 20 000 images of 28 x 28 unsigned bytes: 15 MB on disk, 60 MB as floats
+        Path images = dir.resolve("train-images-idx3-ubyte");
+        Path labels = dir.resolve("train-labels-idx1-ubyte");
+        java.nio.ByteBuffer h = java.nio.ByteBuffer.allocate(16).putInt(0x00000803).putInt(20_000).putInt(28).putInt(28);
+        Files.write(images, h.array());
+        Files.write(images, new byte[20_000 * 28 * 28], java.nio.file.StandardOpenOption.APPEND);
+        java.nio.ByteBuffer l = java.nio.ByteBuffer.allocate(8).putInt(0x00000801).putInt(20_000);
+        Files.write(labels, l.array());
+        Files.write(labels, new byte[20_000], java.nio.file.StandardOpenOption.APPEND);
+        Path model = dir.resolve("net.json");
+        Child c = occam("train", "--data", images, "--format", "idx", "--layers", "none", "--optimizer", "sgd", "--lr", "0.01",
+                "--epochs", "1", "--batch-size", "32", "--seed", "1", "--out", model);
+        assertOneMemoryLine(c, model);
+        assertThat(c.err()).contains("holds 20,000 images of 784 pixels").contains("the images as floats are 59.8 MB");
+    }
+
+        @Test
     void anOutOfMemoryErrorAfterAFooledEstimateIsTheSameKindOfLine() throws Exception {
         // the first MiB holds very long lines, so the estimate sees few rows; the rest are short
         Path data = csv("tricky.csv", 20, 40_000, 300);
