@@ -35,7 +35,7 @@ final class RowParser implements Serializable {
     }
 
     /** The feature values (the vector's own array for dense vectors: do not modify). */
-    double[] features(Row r, String where) {
+    double[] features(Row r, Where where) {
         Object o = r.get(0);
         if (o == null) throw new OccamSparkException("the features column '" + cols.features() + "' is null at " + where);
         Vector v = (Vector) o;
@@ -49,7 +49,7 @@ final class RowParser implements Serializable {
         return x;
     }
 
-    double label(Row r, String where) {
+    double label(Row r, Where where) {
         if (r.isNullAt(1)) throw new OccamSparkException("the label column '" + cols.label() + "' is null at " + where);
         double y = r.getDouble(1);
         switch (target) {
@@ -66,7 +66,7 @@ final class RowParser implements Serializable {
         return y;
     }
 
-    double weight(Row r, String where) {
+    double weight(Row r, Where where) {
         if (weightIndex < 0) return 1.0;
         if (r.isNullAt(weightIndex)) throw new OccamSparkException("the weight column '" + cols.weight() + "' is null at " + where);
         double w = r.getDouble(weightIndex);
@@ -75,7 +75,7 @@ final class RowParser implements Serializable {
     }
 
     /** The 0-based fold (fold id − 1), or 0 without a fold column. */
-    int fold(Row r, String where) {
+    int fold(Row r, Where where) {
         if (foldIndex < 0) return 0;
         if (r.isNullAt(foldIndex)) throw new OccamSparkException("the fold column '" + cols.fold() + "' is null at " + where);
         double f = r.getDouble(foldIndex);
@@ -83,13 +83,26 @@ final class RowParser implements Serializable {
         return (int) f - 1;
     }
 
-    private static OccamSparkException bad(String role, String name, double value, String where, String expected) {
+    private static OccamSparkException bad(String role, String name, double value, Where where, String expected) {
         String v = value == Math.rint(value) && Math.abs(value) < 1e15 ? Long.toString((long) value) : Double.toString(value);
         return new OccamSparkException("the " + role + " column '" + name + "' has " + v + " at " + where + "; expected " + expected);
     }
 
-    /** "partition P, row R" for messages (1-based row within the partition). */
-    static String where(int partition, long row) {
-        return "partition " + partition + ", row " + row;
+    /**
+     * Where a row is, formatted only when a message needs it ("partition P, row R", 1-based row
+     * within the partition; a distributed row has no global number).
+     */
+    static final class Where {
+        int partition;
+        long row;
+
+        Where(int partition) {
+            this.partition = partition;
+        }
+
+        @Override
+        public String toString() {
+            return "partition " + partition + ", row " + row;
+        }
     }
 }

@@ -44,10 +44,10 @@ public final class SparkGaussian {
         return Passes.run(() -> sel.javaRDD().mapPartitions((Iterator<Row> it) -> {
             FoldedSums s = new FoldedSums();
             int part = TaskContext.getPartitionId();
-            long row = 0;
+            RowParser.Where where = new RowParser.Where(part);
             while (it.hasNext()) {
                 Row r = it.next();
-                String where = RowParser.where(part, ++row);
+                where.row++;
                 s.add(parser.fold(r, where), parser.features(r, where), parser.label(r, where), parser.weight(r, where));
             }
             return List.of(s).iterator();

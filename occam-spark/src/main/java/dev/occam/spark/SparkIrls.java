@@ -299,10 +299,10 @@ public final class SparkIrls {
             IrlsSums sums = Passes.run(() -> sel.javaRDD().mapPartitions((Iterator<Row> it) -> {
                 IrlsSums s = new IrlsSums();
                 int part = TaskContext.getPartitionId();
-                long row = 0;
+                RowParser.Where where = new RowParser.Where(part);
                 while (it.hasNext()) {
                     Row r = it.next();
-                    String where = RowParser.where(part, ++row);
+                    where.row++;
                     point.add(s, rp.features(r, where), rp.label(r, where), rp.weight(r, where));
                 }
                 return List.of(s).iterator();

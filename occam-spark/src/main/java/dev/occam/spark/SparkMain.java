@@ -49,6 +49,10 @@ public final class SparkMain {
 
     public static void main(String[] args) {
         SparkSession spark = SparkSession.builder().appName("occam-spark").getOrCreate();
+        // after the session (Spark configures its logging when it starts): warnings only, as a command
+        // line tool should; Spark's INFO lines would also repeat a failed task's stack trace
+        spark.sparkContext().setLogLevel("WARN");
+        quietTaskFailures();
         int status;
         try {
             status = run(spark, args, System.out, System.err);
@@ -56,6 +60,21 @@ public final class SparkMain {
             spark.stop();
         }
         System.exit(status);
+    }
+
+    /**
+     * A bad row fails its task, and Spark's executor would log the task's stack trace before our one
+     * line; those two loggers are silenced (the failure is still reported, as that line).
+     */
+    private static void quietTaskFailures() {
+        try {
+            org.apache.logging.log4j.core.config.Configurator.setLevel("org.apache.spark.executor.Executor",
+                    org.apache.logging.log4j.Level.OFF);
+            org.apache.logging.log4j.core.config.Configurator.setLevel("org.apache.spark.scheduler.TaskSetManager",
+                    org.apache.logging.log4j.Level.OFF);
+        } catch (LinkageError e) {
+            // another logging back end: its own configuration decides
+        }
     }
 
     /** Runs one command; returns the exit status (0, or 2 for a user mistake). */
