@@ -6,10 +6,10 @@ import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** Runs the CLI in-process and captures what it prints. */
-record CliRun(int status, String out, String err) {
+/** Runs the CLI in-process and captures what it prints (public: the tests of dev.occam.cli.robust use it too). */
+public record CliRun(int status, String out, String err) {
 
-    static CliRun of(Object... args) {
+    public static CliRun of(Object... args) {
         String[] a = new String[args.length];
         for (int i = 0; i < args.length; i++) a[i] = String.valueOf(args[i]);
         StringWriter out = new StringWriter();
@@ -18,12 +18,12 @@ record CliRun(int status, String out, String err) {
         return new CliRun(status, out.toString(), err.toString());
     }
 
-    List<String> errLines() {
+    public List<String> errLines() {
         return err.lines().toList();
     }
 
     /** Asserts a user error: status 2 and exactly one line "occam: ..." with no stack trace; returns the message. */
-    String userError() {
+    public String userError() {
         assertThat(status).as("exit status; stderr: %s", err).isEqualTo(Occam.USER_ERROR);
         assertThat(errLines()).as("stderr").hasSize(1);
         assertThat(err).startsWith("occam: ").doesNotContain("\tat ").doesNotContain("Exception");
@@ -31,8 +31,14 @@ record CliRun(int status, String out, String err) {
     }
 
     /** Asserts success and returns this. */
-    CliRun ok() {
+    public CliRun ok() {
         assertThat(status).as("exit status; stderr: %s", err).isZero();
         return this;
+    }
+
+    /** Asserts success; returns the warnings printed (stderr lines that say "warning"). */
+    public List<String> warnings() {
+        ok();
+        return errLines().stream().filter(l -> l.contains("warning")).toList();
     }
 }

@@ -211,23 +211,7 @@ public final class CrossValidation {
             double[][] stats = CvStats.combine(m, weights);
             double[] cvm = stats[0];
             double[] cvsd = stats[1];
-            for (int l = 0; l < lambdas.length; l++) {
-                if (Double.isNaN(cvm[l])) {
-                    throw new IllegalArgumentException("the measure " + measure.id() + " is undefined in every fold at lambda "
-                            + lambdas[l] + " (e.g. AUC on folds with a single class)");
-                }
-            }
-            double[] up = new double[cvm.length];
-            double[] lo = new double[cvm.length];
-            for (int l = 0; l < cvm.length; l++) {
-                up[l] = cvm[l] + cvsd[l];
-                lo[l] = cvm[l] - cvsd[l];
-            }
-            boolean larger = measure.largerIsBetter();
-            int min = LambdaChoice.MIN.index(lambdas, cvm, cvsd, larger);
-            int oneSe = LambdaChoice.ONE_SE.index(lambdas, cvm, cvsd, larger);
-            return new CvResult(settings.alpha(), measure, lambdas, cvm, cvsd, up, lo, nonZero(path), min, oneSe,
-                    m, weights, path, warnings);
+            return CvResult.ofCurve(settings.alpha(), measure, lambdas, cvm, cvsd, nonZero(path), m, weights, path, warnings);
         }
     }
 

@@ -52,6 +52,33 @@ public record CvResult(double alpha, Measure measure, double[] lambdas, double[]
     }
 
     /** {@code lambda.min}: the largest λ with the best mean CV measure. */
+    /**
+     * The result for a CV curve already averaged over the folds: cvup / cvlo and the indices of
+     * {@code lambda.min} and {@code lambda.1se} (glmnet's rules) follow from it.
+     *
+     * @throws IllegalArgumentException when the measure is undefined in every fold at some λ
+     */
+    public static CvResult ofCurve(double alpha, Measure measure, double[] lambdas, double[] cvm, double[] cvsd, int[] nzero,
+                                   double[][] foldMeasures, double[] foldWeights, GlmPath path, List<String> warnings) {
+        for (int l = 0; l < lambdas.length; l++) {
+            if (Double.isNaN(cvm[l])) {
+                throw new IllegalArgumentException("the measure " + measure.id() + " is undefined in every fold at lambda "
+                        + lambdas[l] + " (e.g. AUC on folds with a single class)");
+            }
+        }
+        double[] up = new double[cvm.length];
+        double[] lo = new double[cvm.length];
+        for (int l = 0; l < cvm.length; l++) {
+            up[l] = cvm[l] + cvsd[l];
+            lo[l] = cvm[l] - cvsd[l];
+        }
+        boolean larger = measure.largerIsBetter();
+        int min = LambdaChoice.MIN.index(lambdas, cvm, cvsd, larger);
+        int oneSe = LambdaChoice.ONE_SE.index(lambdas, cvm, cvsd, larger);
+        return new CvResult(alpha, measure, lambdas, cvm, cvsd, up, lo, nzero, min, oneSe, foldMeasures, foldWeights, path,
+                warnings);
+    }
+
     public double lambdaMin() {
         return lambdas[indexMin];
     }

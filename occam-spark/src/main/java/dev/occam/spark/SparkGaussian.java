@@ -10,7 +10,6 @@ import dev.occam.select.CvResult;
 import dev.occam.select.CvSettings;
 import dev.occam.select.CvStats;
 import dev.occam.select.FoldLambdas;
-import dev.occam.select.LambdaChoice;
 import dev.occam.select.Measure;
 import org.apache.spark.TaskContext;
 import org.apache.spark.sql.Dataset;
@@ -174,21 +173,11 @@ public final class SparkGaussian {
         double[][] stats = CvStats.combine(m, weights);
         double[] cvm = stats[0];
         double[] cvsd = stats[1];
-        for (int l = 0; l < lambdas.length; l++) {
-            if (Double.isNaN(cvm[l])) {
-                throw new OccamSparkException("the measure " + measure.id() + " is undefined in every fold at lambda " + lambdas[l]);
-            }
+        try {
+            return CvResult.ofCurve(s.alpha(), measure, lambdas, cvm, cvsd, path.df().clone(), m, weights, path, warnings);
+        } catch (IllegalArgumentException e) {
+            throw new OccamSparkException(e.getMessage());
         }
-        double[] up = new double[cvm.length];
-        double[] lo = new double[cvm.length];
-        for (int l = 0; l < cvm.length; l++) {
-            up[l] = cvm[l] + cvsd[l];
-            lo[l] = cvm[l] - cvsd[l];
-        }
-        boolean larger = measure.largerIsBetter();
-        int min = LambdaChoice.MIN.index(lambdas, cvm, cvsd, larger);
-        int oneSe = LambdaChoice.ONE_SE.index(lambdas, cvm, cvsd, larger);
-        return new CvResult(s.alpha(), measure, lambdas, cvm, cvsd, up, lo, path.df().clone(), min, oneSe, m, weights, path, warnings);
     }
 
     /**

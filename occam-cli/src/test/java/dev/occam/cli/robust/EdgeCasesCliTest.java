@@ -1,5 +1,7 @@
 package dev.occam.cli.robust;
 
+import dev.occam.cli.CliRun;
+
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -40,7 +42,7 @@ class EdgeCasesCliTest {
         String cell(int row, int col, String text);
     }
 
-    private Cli fit(Path data, Object... more) {
+    private CliRun fit(Path data, Object... more) {
         Object[] args = new Object[6 + more.length];
         args[0] = "fit";
         args[1] = "--data";
@@ -49,7 +51,7 @@ class EdgeCasesCliTest {
         args[4] = "y";
         args[5] = "--out=" + dir.resolve("MODEL.json");
         System.arraycopy(more, 0, args, 6, more.length);
-        return Cli.run(args);
+        return CliRun.of(args);
     }
 
     @Test
@@ -87,11 +89,11 @@ class EdgeCasesCliTest {
 
     @Test
     void runningOutOfPassesWarnsNamingTheOption() throws IOException {
-        Cli run = Cli.run("path", "--data", csv("d.csv", 200, (i, j, t) -> t), "--target", "y", "--out", dir.resolve("PATH.csv"),
+        CliRun run = CliRun.of("path", "--data", csv("d.csv", 200, (i, j, t) -> t), "--target", "y", "--out", dir.resolve("PATH.csv"),
                 "--max-passes", "2");
         assertThat(run.warnings()).anySatisfy(w -> assertThat(w).contains("did not converge within 2 passes").contains("--max-passes"));
         assertThat(dir.resolve("PATH.csv")).exists();
-        assertThat(Cli.run("path", "--data", dir.resolve("d.csv"), "--target", "y", "--out", dir.resolve("P2.csv"), "--max-passes", "0")
+        assertThat(CliRun.of("path", "--data", dir.resolve("d.csv"), "--target", "y", "--out", dir.resolve("P2.csv"), "--max-passes", "0")
                 .userError()).isEqualTo("--max-passes must be >= 1; got 0");
     }
 
@@ -107,7 +109,7 @@ class EdgeCasesCliTest {
                     .append(c[3]).append('\n');
         });
         Files.writeString(data, s);
-        Cli run = Cli.run("path", "--data", data, "--target", "y", "--family", "binomial", "--out", dir.resolve("PATH.csv"));
+        CliRun run = CliRun.of("path", "--data", data, "--target", "y", "--family", "binomial", "--out", dir.resolve("PATH.csv"));
         assertThat(run.warnings()).anySatisfy(w -> assertThat(w).contains("perfectly separable"));
         for (String line : Files.readAllLines(dir.resolve("PATH.csv"))) assertThat(line).doesNotContain("NaN").doesNotContain("Infinity");
     }
