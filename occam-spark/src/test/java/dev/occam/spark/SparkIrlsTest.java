@@ -46,4 +46,20 @@ class SparkIrlsTest {
         GlmPath onSpark = SparkIrls.path(d.frame(spark, 2), Columns.of("features", "label"), s);
         SparkGaussianTest.assertSamePath(onSpark, ElasticNet.path(d.core(false), s), 1e-8);
     }
+
+    @Test
+    void atDefaultSettingsSparkAndOccamCoreGiveTheSameCertifiedAnswers() {
+        // what a user gets with no tolerance set: each answer within the default certificate (KKT ≤ 1e-9
+        // relative to λ), so the two agree to 1e-6, the default's promise of accuracy
+        for (Family f : new Family[] {Family.BINOMIAL, Family.POISSON}) {
+            TestData d = TestData.of(f == Family.BINOMIAL ? "binomial" : "poisson", 400, 5, 5, 24);
+            GlmSettings s = GlmSettings.of(f).withNlambda(15);
+            GlmPath core = ElasticNet.path(d.core(true), s);
+            GlmPath onSpark = SparkIrls.path(d.frame(spark, 2), Columns.of("features", "label").withWeight("weight"),
+                    s.withLambdas(core.lambdas()));
+            SparkGaussianTest.assertSamePath(onSpark, core, 1e-6);
+            assertThat(onSpark.maxKktViolation()).as("%s", f).isLessThanOrEqualTo(s.kktTolerance());
+            assertThat(onSpark.allConverged()).as("%s", f).isTrue();
+        }
+    }
 }
