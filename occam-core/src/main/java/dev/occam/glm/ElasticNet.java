@@ -65,19 +65,8 @@ public final class ElasticNet {
         }
         GlmPath grid = path(data, settings.withLambdas((double[]) null).withEarlyStop(false).withNlambda(1));
         double lambdaMax = grid.lambdas()[0];
-        List<Double> seq = new ArrayList<>();
-        if (lambda < lambdaMax) {
-            double ratio = defaultMinRatio(settings, data.rows(), data.cols());
-            int nl = settings.nlambda();
-            double factor = nl > 1 ? Math.pow(ratio, 1.0 / (nl - 1)) : ratio;
-            double l = lambdaMax;
-            while (l > lambda && seq.size() < nl) {
-                seq.add(l);
-                l *= factor;
-            }
-        }
-        seq.add(lambda);
-        double[] lambdas = seq.stream().mapToDouble(Double::doubleValue).toArray();
+        double[] lambdas = lambdasEndingAt(lambdaMax, defaultMinRatio(settings, data.rows(), data.cols()),
+                settings.nlambda(), lambda);
         GlmPath p = path(data, settings.withLambdas(lambdas));
         return p.model(p.size() - 1);
     }
@@ -175,6 +164,25 @@ public final class ElasticNet {
         PathLoop.Result r = PathLoop.run(pr, new GaussianCovariance(pr, m), Family.GAUSSIAN, s, s.lambdas(),
                 defaultMinRatio(s, m.n(), p), Progress.NONE);
         return toPath(r, s, std, lim, featureNames, null, m.n(), vs, r.warnings());
+    }
+
+    /**
+     * The λ sequence {@link #fitAt} solves: the default log-spaced grid from λ_max (ratio
+     * {@code minRatio} over {@code nlambda} values) down to, not including, λ, then λ itself, so warm
+     * starts reach λ the same way wherever the path runs (occam-spark uses it too).
+     */
+    public static double[] lambdasEndingAt(double lambdaMax, double minRatio, int nlambda, double lambda) {
+        List<Double> seq = new ArrayList<>();
+        if (lambda < lambdaMax) {
+            double factor = nlambda > 1 ? Math.pow(minRatio, 1.0 / (nlambda - 1)) : minRatio;
+            double l = lambdaMax;
+            while (l > lambda && seq.size() < nlambda) {
+                seq.add(l);
+                l *= factor;
+            }
+        }
+        seq.add(lambda);
+        return seq.stream().mapToDouble(Double::doubleValue).toArray();
     }
 
     /** Coefficient limits on the original scale and moved to the standardized one. */

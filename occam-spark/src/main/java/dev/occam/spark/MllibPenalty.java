@@ -45,22 +45,4 @@ public final class MllibPenalty {
         double lambda = l1 + l2;
         return new double[] {lambda, lambda == 0 ? elasticNetParam : l1 / lambda};
     }
-
-    /**
-     * The λ sequence of occam-core's {@code ElasticNet.fitAt}: the default grid from λ_max down to
-     * (not including) λ, then λ itself, so warm starts reach λ as they would on one machine.
-     */
-    static double[] endingAt(double lambdaMax, double ratio, int nlambda, double lambda) {
-        java.util.List<Double> seq = new java.util.ArrayList<>();
-        if (lambda < lambdaMax) {
-            double factor = nlambda > 1 ? Math.pow(ratio, 1.0 / (nlambda - 1)) : ratio;
-            double l = lambdaMax;
-            while (l > lambda && seq.size() < nlambda) {
-                seq.add(l);
-                l *= factor;
-            }
-        }
-        seq.add(lambda);
-        return seq.stream().mapToDouble(Double::doubleValue).toArray();
-    }
 }

@@ -90,7 +90,7 @@ public final class SparkGaussian {
         int n = m.moments().n();
         int p = m.moments().cols();
         double ratio = !Double.isNaN(s.lambdaMinRatio()) ? s.lambdaMinRatio() : (n < p ? 1e-2 : 1e-4);
-        return ElasticNet.path(m.moments(), m.names(), s.withLambdas(MllibPenalty.endingAt(lambdaMax, ratio, s.nlambda(), lambda)));
+        return ElasticNet.path(m.moments(), m.names(), s.withLambdas(ElasticNet.lambdasEndingAt(lambdaMax, ratio, s.nlambda(), lambda)));
     }
 
     /**

@@ -154,7 +154,7 @@ public final class SparkIrls {
         boolean auto = lambdas == null;
         if (end.given()) {
             double ratio = !Double.isNaN(s.lambdaMinRatio()) ? s.lambdaMinRatio() : (first.rows() < p ? 1e-2 : 1e-4);
-            lambdas = MllibPenalty.endingAt(lambdaMax, ratio, s.nlambda(), endLambda);
+            lambdas = dev.occam.glm.ElasticNet.lambdasEndingAt(lambdaMax, ratio, s.nlambda(), endLambda);
             auto = false;
         } else if (auto) {
             if (!(lambdaMax > 0)) throw new OccamSparkException("cannot build a lambda path: every penalized feature has zero gradient at the null model");
