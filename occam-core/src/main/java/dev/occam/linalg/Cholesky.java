@@ -154,4 +154,96 @@ public final class Cholesky {
             b[bOff + j] = s / l[col + j];
         }
     }
+
+    /**
+     * Turns the factor L of A (order n) into the factor of A + x·xᵀ, in place, by Givens-like
+     * rotations (n² multiply-adds): the update that deleting a row and column of a factored matrix
+     * needs ({@link #delete}).
+     *
+     * @param x the update vector (length n from {@code xOff}). Destroyed.
+     */
+    public static void rankOneUpdate(int n, double[] l, int lOff, int ldl, double[] x, int xOff) {
+        for (int k = 0; k < n; k++) {
+            int col = lOff + k * ldl;
+            double lkk = l[col + k];
+            double xk = x[xOff + k];
+            double r = Math.hypot(lkk, xk);
+            double c = r / lkk;
+            double s = xk / lkk;
+            l[col + k] = r;
+            for (int i = k + 1; i < n; i++) {
+                double li = (l[col + i] + s * x[xOff + i]) / c;
+                x[xOff + i] = c * x[xOff + i] - s * li;
+                l[col + i] = li;
+            }
+        }
+    }
+
+    /**
+     * Turns the factor L of A (order n) into the factor of A − x·xᵀ, in place, by hyperbolic
+     * rotations (n² multiply-adds).
+     *
+     * @param x the downdate vector (length n from {@code xOff}). Destroyed.
+     * @return false when A − x·xᵀ is not safely positive definite (a pivot below n·ε times its old
+     *         value); L is then partly modified and must be formed anew
+     */
+    public static boolean rankOneDowndate(int n, double[] l, int lOff, int ldl, double[] x, int xOff) {
+        for (int k = 0; k < n; k++) {
+            int col = lOff + k * ldl;
+            double lkk = l[col + k];
+            double xk = x[xOff + k];
+            double r2 = (lkk - xk) * (lkk + xk);
+            if (!(r2 > n * 0x1p-52 * lkk * lkk)) return false;
+            double r = Math.sqrt(r2);
+            double c = r / lkk;
+            double s = xk / lkk;
+            l[col + k] = r;
+            for (int i = k + 1; i < n; i++) {
+                double li = (l[col + i] - s * x[xOff + i]) / c;
+                x[xOff + i] = c * x[xOff + i] - s * li;
+                l[col + i] = li;
+            }
+        }
+        return true;
+    }
+
+    /**
+     * Turns the factor L of A (order n, lower triangle, column-major with leading dimension ldl
+     * from offset 0) into the factor of A without its row and column q, in place: the rows and
+     * columns after q move up and left by one and the trailing block takes a rank-one update with
+     * the removed column's part below the diagonal — O((n − q)²) work instead of a new factorization.
+     */
+    public static void delete(int n, double[] l, int ldl, int q) {
+        double[] x = new double[n - q - 1];
+        for (int i = q + 1; i < n; i++) x[i - q - 1] = l[i + q * ldl];
+        // columns before q lose row q
+        for (int k = 0; k < q; k++) {
+            int col = k * ldl;
+            System.arraycopy(l, col + q + 1, l, col + q, n - q - 1);
+        }
+        // columns after q move left by one column and up by one row
+        for (int k = q + 1; k < n; k++) {
+            System.arraycopy(l, k * ldl + k, l, (k - 1) * ldl + k - 1, n - k);
+        }
+        rankOneUpdate(n - q - 1, l, q * ldl + q, ldl, x, 0);
+    }
+
+    /**
+     * Extends the factor L of A (order n) to the factor of A bordered by one more row and column,
+     * in place (n²/2 multiply-adds): L's new last row y solves L·y = a, its diagonal is
+     * √(a_nn − yᵀy).
+     *
+     * @param a the new column of the bordered matrix, length n + 1 (its diagonal last). Destroyed.
+     * @return false, with L unchanged, when the bordered matrix is not safely positive definite
+     *         (the new pivot below n·ε times a_nn, as {@link #factor} requires)
+     */
+    public static boolean append(int n, double[] l, int ldl, double[] a) {
+        double ann = a[n];
+        solveLower(n, l, 0, ldl, a, 0);
+        double d2 = ann - Blas1.dot(n, a, 0, a, 0);
+        if (!(d2 > (n + 1) * 0x1p-52 * ann)) return false;
+        for (int k = 0; k < n; k++) l[n + k * ldl] = a[k];
+        l[n + n * ldl] = Math.sqrt(d2);
+        return true;
+    }
 }

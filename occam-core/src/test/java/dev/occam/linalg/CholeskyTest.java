@@ -97,4 +97,88 @@ class CholeskyTest {
         double[] nan = {Double.NaN};
         assertThatThrownBy(() -> Cholesky.factor(1, nan, 0, 1)).isInstanceOf(NotPositiveDefiniteException.class);
     }
+
+    /** L·Lᵀ from the lower triangle of a column-major factor of order n (leading dimension ld). */
+    private static double[] product(int n, double[] l, int ld) {
+        double[] lower = new double[n * n];
+        for (int j = 0; j < n; j++) for (int i = j; i < n; i++) lower[i + j * n] = l[i + j * ld];
+        return TestMatrices.naiveMultiply(n, n, n, lower, TestMatrices.transpose(n, n, lower));
+    }
+
+    @Test
+    void rankOneUpdateFactorsTheUpdatedMatrix() {
+        TestMatrices r = new TestMatrices(44);
+        for (int n : new int[] {1, 4, 37}) {
+            double[] a = r.spd(n, 0.3);
+            double[] x = r.gaussians(n);
+            double[] updated = a.clone();
+            for (int j = 0; j < n; j++) for (int i = 0; i < n; i++) updated[i + j * n] += x[i] * x[j];
+            double[] l = a.clone();
+            Cholesky.factor(n, l, 0, n);
+            Cholesky.rankOneUpdate(n, l, 0, n, x.clone(), 0);
+            assertThat(TestMatrices.maxDiff(product(n, l, n), updated)).isLessThan(1e-12 * TestMatrices.maxAbs(updated));
+        }
+    }
+
+    @Test
+    void rankOneDowndateUndoesAnUpdateAndRefusesAnIndefiniteResult() {
+        TestMatrices r = new TestMatrices(47);
+        int n = 23;
+        double[] a = r.spd(n, 0.3);
+        double[] x = r.gaussians(n);
+        double[] l = a.clone();
+        Cholesky.factor(n, l, 0, n);
+        Cholesky.rankOneUpdate(n, l, 0, n, x.clone(), 0);
+        assertThat(Cholesky.rankOneDowndate(n, l, 0, n, x.clone(), 0)).isTrue();
+        assertThat(TestMatrices.maxDiff(product(n, l, n), a)).isLessThan(1e-11 * TestMatrices.maxAbs(a));
+        // A − 10·a₀a₀ᵀ/a₀₀ has a negative (0,0) entry: not positive definite
+        double[] big = new double[n];
+        for (int i = 0; i < n; i++) big[i] = a[i] * Math.sqrt(10 / a[0]);
+        assertThat(Cholesky.rankOneDowndate(n, l, 0, n, big, 0)).isFalse();
+    }
+
+    @Test
+    void deleteGivesTheFactorOfTheMatrixWithoutThatRowAndColumn() {
+        TestMatrices r = new TestMatrices(45);
+        int n = 30;
+        int ld = 34;
+        for (int q : new int[] {0, 7, 29}) {
+            double[] a = r.spd(n, 0.2);
+            double[] l = new double[ld * n];
+            for (int j = 0; j < n; j++) System.arraycopy(a, j * n, l, j * ld, n);
+            Cholesky.factor(n, l, 0, ld);
+            Cholesky.delete(n, l, ld, q);
+            double[] reduced = new double[(n - 1) * (n - 1)];
+            for (int j = 0, jj = 0; j < n; j++) {
+                if (j == q) continue;
+                for (int i = 0, ii = 0; i < n; i++) {
+                    if (i == q) continue;
+                    reduced[ii++ + jj * (n - 1)] = a[i + j * n];
+                }
+                jj++;
+            }
+            assertThat(TestMatrices.maxDiff(product(n - 1, l, ld), reduced)).isLessThan(1e-12 * TestMatrices.maxAbs(a));
+        }
+    }
+
+    @Test
+    void appendBordersTheFactorAndRefusesASingularBorder() {
+        TestMatrices r = new TestMatrices(46);
+        int n = 25;
+        int ld = 27;
+        double[] a = r.spd(n + 1, 0.2);
+        double[] l = new double[ld * (n + 1)];
+        for (int j = 0; j < n; j++) System.arraycopy(a, j * (n + 1), l, j * ld, n);
+        Cholesky.factor(n, l, 0, ld);
+        double[] before = l.clone();
+        // a border that repeats column 0 makes the matrix singular: refused, L unchanged
+        double[] repeat = new double[n + 1];
+        for (int i = 0; i < n; i++) repeat[i] = a[i];
+        repeat[n] = a[0];
+        assertThat(Cholesky.append(n, l, ld, repeat)).isFalse();
+        assertThat(l).isEqualTo(before);
+        double[] border = java.util.Arrays.copyOfRange(a, n * (n + 1), (n + 1) * (n + 1));
+        assertThat(Cholesky.append(n, l, ld, border)).isTrue();
+        assertThat(TestMatrices.maxDiff(product(n + 1, l, ld), a)).isLessThan(1e-12 * TestMatrices.maxAbs(a));
+    }
 }
