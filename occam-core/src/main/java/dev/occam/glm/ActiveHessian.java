@@ -38,40 +38,75 @@ final class ActiveHessian {
         double[] z = new double[rows * d];
         double[] wb = new double[rows];
         double[] part = new double[d * d];
-        double[] dense = pr.x instanceof DenseMatrix dm ? dm.values() : null;
-        SparseMatrix sp = dense == null ? (SparseMatrix) pr.x : null;
-        int[] cursor = new int[m];
-        if (sp != null) for (int t = 0; t < m; t++) cursor[t] = sp.colPtr()[features[t]];
         for (int from = 0; from < n; from += rows) {
             int r = Math.min(rows, n - from);
             System.arraycopy(w, from, wb, 0, r);
-            if (intercept) java.util.Arrays.fill(z, 0, r, 1.0);
-            for (int t = 0; t < m; t++) {
-                int j = features[t];
-                double c = pr.centres[j];
-                double inv = 1.0 / pr.scales[j];
-                int off = (o + t) * r;
-                if (dense != null) {
-                    int src = j * n + from;
-                    for (int i = 0; i < r; i++) z[off + i] = (dense[src + i] - c) * inv;
-                } else {
-                    // the column's stored entries in rows [from, from + r), in row order
-                    java.util.Arrays.fill(z, off, off + r, -c * inv);
-                    int[] ri = sp.rowIndex();
-                    double[] v = sp.values();
-                    int end = sp.colPtr()[j + 1];
-                    int k = cursor[t];
-                    while (k < end && ri[k] < from + r) {
-                        z[off + ri[k] - from] = (v[k] - c) * inv;
-                        k++;
-                    }
-                    cursor[t] = k;
-                }
-            }
+            fill(pr, features, m, intercept, from, r, z);
             Gram.crossprod(r, d, z, 0, r, wb, null, part);
             for (int q = 0; q < d * d; q++) out[q] += part[q];
         }
         return true;
+    }
+
+    /**
+     * The columns of the same matrix that belong to the coordinates after the first {@code first}:
+     * Σ_i W_i z_ia z_ib for every coordinate a of [intercept, features[0..m)] and b among the
+     * coordinates from position {@code first} on — the border a Hessian kept over a growing set
+     * needs when coordinates join it ({@link NewtonSystem}), at n·d·(d − first) multiply-adds
+     * instead of n·d². Written column-major, d rows per column, into {@code out}.
+     *
+     * @return false when the problem has no rows (moments only)
+     */
+    static boolean columns(Problem pr, double[] w, int[] features, int m, boolean intercept, int first, double[] out) {
+        if (pr.x == null) return false;
+        int n = pr.n;
+        int o = intercept ? 1 : 0;
+        int d = m + o;
+        int q = d - first;
+        java.util.Arrays.fill(out, 0, d * q, 0.0);
+        if (q == 0) return true;
+        int rows = Math.min(ROWS, n);
+        double[] z = new double[rows * d];
+        double[] wb = new double[rows];
+        double[] part = new double[d * q];
+        for (int from = 0; from < n; from += rows) {
+            int r = Math.min(rows, n - from);
+            System.arraycopy(w, from, wb, 0, r);
+            fill(pr, features, m, intercept, from, r, z);
+            dev.occam.linalg.Gram.cross(r, d, q, z, 0, r, wb, z, first * r, r, part, 0, d);
+            for (int t = 0; t < d * q; t++) out[t] += part[t];
+        }
+        return true;
+    }
+
+    /** Rows [from, from + r) of the standardized block [intercept, features[0..m)], column-major with r rows. */
+    private static void fill(Problem pr, int[] features, int m, boolean intercept, int from, int r, double[] z) {
+        int o = intercept ? 1 : 0;
+        if (intercept) java.util.Arrays.fill(z, 0, r, 1.0);
+        double[] dense = pr.x instanceof DenseMatrix dm ? dm.values() : null;
+        for (int t = 0; t < m; t++) {
+            int j = features[t];
+            double c = pr.centres[j];
+            double inv = 1.0 / pr.scales[j];
+            int off = (o + t) * r;
+            if (dense != null) {
+                int src = j * pr.n + from;
+                for (int i = 0; i < r; i++) z[off + i] = (dense[src + i] - c) * inv;
+            } else {
+                SparseMatrix sp = (SparseMatrix) pr.x;
+                int[] ri = sp.rowIndex();
+                double[] v = sp.values();
+                java.util.Arrays.fill(z, off, off + r, -c * inv);
+                int end = sp.colPtr()[j + 1];
+                // the column's first stored entry at or after row `from`
+                int k = java.util.Arrays.binarySearch(ri, sp.colPtr()[j], end, from);
+                if (k < 0) k = -k - 1;
+                while (k < end && ri[k] < from + r) {
+                    z[off + ri[k] - from] = (v[k] - c) * inv;
+                    k++;
+                }
+            }
+        }
     }
 
     /**

@@ -35,9 +35,10 @@ final class ActiveSetNewton {
      * Runs Newton steps until the largest gradient of the restricted objective is at most
      * {@code goal}, no step can be formed, the gradient stops halving, or {@link #MAX_STEPS}.
      *
-     * @return steps taken, or −1 when none could be formed (the Hessian too large, or not available)
+     * @param system the single-response fit's kept Newton system ({@link NewtonSystem}), or null
+     *               to form each step's Hessian from the solver
      */
-    static int polish(Problem pr, PointSolver solver, Family family, double lambda, double goal) {
+    static Result polish(Problem pr, PointSolver solver, Family family, double lambda, double goal, NewtonSystem system) {
         int classes = solver.responses();
         int p = pr.p;
         boolean icpt = pr.intercept;
@@ -49,11 +50,14 @@ final class ActiveSetNewton {
         int steps = 0;
         double lastGmax = Double.POSITIVE_INFINITY;
         boolean pinned = false;
-        // the data-loss Hessian of the last step and its coordinates (gaussian fits only)
-        double[] lastH = null;
-        int lastD = 0;
-        int[][] lastFree = new int[classes][];
-        int[] lastM = new int[classes];
+        // sweeps may have moved the solution since the system's Hessian was formed
+        if (system != null) system.solutionChanged();
+        boolean reached = false;
+        // whether the last step's Hessian was formed at the point it stepped from
+        boolean lastFresh = true;
+        // the last step taken and the gradient it started from (for the system's secant corrections)
+        double[] lastStep = null;
+        double[] lastGrad = null;
         while (steps < MAX_STEPS) {
             double[][] b = deepCopy(solver.coefficients());
             double[] b0 = solver.intercepts().clone();
@@ -73,8 +77,11 @@ final class ActiveSetNewton {
                 }
                 d += m[k] + o;
             }
-            if (d == 0) break;
-            if (d > MAX_COORDINATES) return steps == 0 ? -1 : steps;
+            if (d == 0) {
+                reached = true;
+                break;
+            }
+            if (d > MAX_COORDINATES) return new Result(steps, steps > 0, false);
             solver.refreshGradients(union, nu);
             // gradient of the restricted objective, class by class: [intercept, free features]
             double[] grad = new double[d];
@@ -94,34 +101,44 @@ final class ActiveSetNewton {
                     gmax = Math.max(gmax, Math.abs(grad[at]));
                 }
             }
-            if (!(gmax > goal)) break;
-            // Newton converges quadratically; a step that did not halve the gradient means rounding
-            // (or a pinned coordinate) is in charge: leave the rest to coordinate descent
-            if (steps > 0 && !(gmax < 0.5 * lastGmax) && !pinned) break;
+            if (!(gmax > goal)) {
+                reached = true;
+                break;
+            }
+            if (system != null && lastStep != null && !pinned && lastStep.length == d) {
+                double[] y = new double[d];
+                for (int t = 0; t < d; t++) y[t] = grad[t] - lastGrad[t];
+                system.secant(free[0], m[0], lastStep, y);
+            }
+            if (steps > 0 && lastFresh && !(gmax < 0.5 * lastGmax) && !pinned) {
+                // Newton converges quadratically; a step that did not halve the gradient means rounding
+                // (or a pinned coordinate) is in charge: leave the rest to coordinate descent
+                break;
+            }
+            if (steps > 0 && !lastFresh) {
+                // a Hessian formed at other weights converges linearly: form it anew when stepping
+                // on at the rate the last step reached would cost more (or it made no progress)
+                double rate = gmax / lastGmax;
+                double stepsLeft = rate < 1 ? Math.log(gmax / goal) / -Math.log(rate) : Double.POSITIVE_INFINITY;
+                double blas3 = blas3();
+                if (system.refreshCost(d, blas3) + 2 * system.passCost(d) < stepsLeft * system.passCost(d)) system.refresh();
+            }
             lastGmax = gmax;
-            // a gaussian Hessian does not depend on the coefficients: after a step that pinned a
-            // coordinate, the new one is the old one without that row and column
-            double[] h = family == Family.GAUSSIAN && pinned ? submatrix(lastH, lastD, lastFree, lastM, free, m, o, d) : null;
-            if (h == null) {
-                h = new double[d * d];
-                if (!solver.hessian(free, m, icpt, h)) return steps == 0 ? -1 : steps;
-            }
-            if (family == Family.GAUSSIAN) {
-                lastH = h.clone();
-                lastD = d;
-                for (int k = 0; k < classes; k++) {
-                    lastFree[k] = java.util.Arrays.copyOf(free[k], m[k]);
-                    lastM[k] = m[k];
-                }
-            }
-            at = 0;
-            for (int k = 0; k < classes; k++) {
-                at += o;
-                for (int t = 0; t < m[k]; t++, at++) h[at * d + at] += lambda * (1 - pr.alpha) * pr.vp[free[k][t]];
-            }
             double[] step = new double[d];
             for (int t = 0; t < d; t++) step[t] = -grad[t];
-            if (!factorAndSolve(d, h, step)) return steps == 0 ? -1 : steps;
+            if (system != null) {
+                if (!system.solve(free[0], m[0], lambda * (1 - pr.alpha), step)) return new Result(steps, steps > 0, false);
+                lastFresh = !system.stale();
+            } else {
+                double[] h = new double[d * d];
+                if (!solver.hessian(free, m, icpt, h)) return new Result(steps, steps > 0, false);
+                at = 0;
+                for (int k = 0; k < classes; k++) {
+                    at += o;
+                    for (int t = 0; t < m[k]; t++, at++) h[at * d + at] += lambda * (1 - pr.alpha) * pr.vp[free[k][t]];
+                }
+                if (!factorAndSolve(d, h, step)) return new Result(steps, steps > 0, false);
+            }
             // the longest step (≤ 1) that keeps every sign and limit
             double tMax = 1.0;
             int blockK = -1;
@@ -148,58 +165,65 @@ final class ActiveSetNewton {
             double slope = 0;
             for (int t = 0; t < d; t++) slope += grad[t] * step[t];
             double tStep = tMax;
+            double[] direction = null;
             double[] nb0 = b0.clone();
             double[][] nb = deepCopy(b);
             if (family == Family.GAUSSIAN) {
                 apply(pr, free, m, o, b, b0, step, tStep, blockK, blockJ, nb, nb0);
             } else {
+                // the step's direction in the linear predictor, one pass over the active columns: the
+                // line search and the new solution then cost O(n) each, not a pass
+                double[] dEta = null;
+                if (system != null && pr.x != null) {
+                    double[] stepB = new double[p];
+                    for (int t = 0; t < m[0]; t++) stepB[free[0][t]] = step[o + t];
+                    dEta = new double[pr.n];
+                    pr.linearPredictor(icpt ? step[0] : 0.0, stepB, dEta);
+                }
+                direction = dEta;
                 // backtracking on the restricted objective (its penalty is smooth inside the orthant)
-                double f0 = solver.lossAt(b0, b) + penalty(pr, b, lambda);
+                double f0 = solver.lossAlong(b0, b, dEta, 0.0) + penalty(pr, b, lambda);
                 // a predicted decrease at the objective's rounding level cannot be checked on the
                 // objective: there the quadratic model is exact to working precision, take the step
                 boolean checkable = -slope > 1e-13 * (1 + Math.abs(f0));
                 while (true) {
                     apply(pr, free, m, o, b, b0, step, tStep, tStep == tMax ? blockK : -1, blockJ, nb, nb0);
                     if (!checkable) break;
-                    double f1 = solver.lossAt(nb0, nb) + penalty(pr, nb, lambda);
+                    double f1 = solver.lossAlong(nb0, nb, dEta, tStep) + penalty(pr, nb, lambda);
                     if (f1 <= f0 + 1e-4 * tStep * slope) break;
                     tStep *= 0.5;
-                    if (tStep < 1e-10) return steps;
+                    if (tStep < 1e-10) return new Result(steps, true, false);
                 }
             }
             pinned = tStep == tMax && blockK >= 0;
-            solver.setSolution(nb0, nb);
+            if (system != null) {
+                lastGrad = grad;
+                lastStep = new double[d];
+                for (int t = 0; t < d; t++) lastStep[t] = tStep * step[t];
+            }
+            solver.setSolutionAlong(nb0, nb, direction, tStep);
+            if (system != null) system.solutionChanged();
             steps++;
         }
-        return steps;
+        return new Result(steps, true, reached);
     }
 
     /**
-     * The rows and columns of {@code lastH} (coordinates {@code lastFree}) that belong to the
-     * coordinates {@code free}, or null when one of those is not among them.
+     * What {@link #polish} did.
+     *
+     * @param steps   Newton steps taken
+     * @param formed  whether a Newton system could be formed (false: too many coordinates, no rows,
+     *                or not positive definite; refine by coordinate descent alone)
+     * @param reached whether the restricted gradient ended at most at the goal: the active set is
+     *                solved, and what the KKT conditions still reject lies outside it
      */
-    static double[] submatrix(double[] lastH, int lastD, int[][] lastFree, int[] lastM, int[][] free, int[] m, int o,
-                              int d) {
-        if (lastH == null) return null;
-        int[] from = new int[d];
-        int at = 0;
-        int oldAt = 0;
-        for (int k = 0; k < m.length; k++) {
-            if (o == 1) from[at++] = oldAt++;
-            int q = 0;
-            for (int t = 0; t < m[k]; t++) {
-                while (q < lastM[k] && lastFree[k][q] < free[k][t]) q++;
-                if (q == lastM[k] || lastFree[k][q] != free[k][t]) return null;
-                from[at++] = oldAt + q;
-            }
-            oldAt += lastM[k];
-        }
-        double[] h = new double[d * d];
-        for (int r = 0; r < d; r++) {
-            int base = from[r] * lastD;
-            for (int c = 0; c < d; c++) h[r * d + c] = lastH[base + from[c]];
-        }
-        return h;
+    record Result(int steps, boolean formed, boolean reached) { }
+
+    /** How many times faster per multiply-add a level-3 product runs than a sweep's passes. */
+    static double blas3() {
+        // one level-3 product is several times faster per multiply-add than a sweep's memory-bound
+        // passes when a native BLAS runs it
+        return dev.occam.linalg.NativeBlas.available() ? 8 : 2;
     }
 
     private static void apply(Problem pr, int[][] free, int[] m, int o, double[][] b, double[] b0, double[] step,

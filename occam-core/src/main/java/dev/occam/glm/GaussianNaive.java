@@ -71,6 +71,8 @@ class GaussianNaive implements PointSolver {
         return ActiveHessian.compute(pr, pr.u, features[0], m[0], intercept, out);
     }
 
+    @Override public double[] hessianWeights() { return pr.u; }
+
     @Override public double sweepCost(int strongCount) { return strongCount * Math.max(pr.entriesPerColumn(), 1.0); }
     @Override public double hessianCost(int d) { return (double) d * d * Math.max(pr.entriesPerColumn(), 1.0); }
 

@@ -146,17 +146,20 @@ final class Irls implements PointSolver {
 
     @Override
     public boolean hessian(int[][] features, int[] m, boolean intercept, double[] out) {
+        return ActiveHessian.compute(pr, hessianWeights(), features[0], m[0], intercept, out);
+    }
+
+    @Override
+    public double[] hessianWeights() {
         // the exact Fisher information u·V(μ): without the floor on μ(1−μ) that keeps coordinate
         // descent's weights away from 0, so Newton's steps converge quadratically on nearly separable data
-        double[] w = wv;
-        if (family == Family.BINOMIAL) {
-            w = new double[pr.n];
-            for (int i = 0; i < pr.n; i++) {
-                double mu = Links.logistic(eta[i]);
-                w[i] = pr.u[i] * mu * (1 - mu);
-            }
+        if (family != Family.BINOMIAL) return wv.clone();
+        double[] w = new double[pr.n];
+        for (int i = 0; i < pr.n; i++) {
+            double mu = Links.logistic(eta[i]);
+            w[i] = pr.u[i] * mu * (1 - mu);
         }
-        return ActiveHessian.compute(pr, w, features[0], m[0], intercept, out);
+        return w;
     }
 
     @Override public double sweepCost(int strongCount) { return strongCount * Math.max(pr.entriesPerColumn(), 1.0); }
@@ -169,6 +172,29 @@ final class Irls implements PointSolver {
         double dev = family == Family.BINOMIAL ? Deviance.binomial(y, e, pr.u) : Deviance.poisson(y, e, pr.u);
         return dev / 2;
     }
+    @Override
+    public double lossAlong(double[] trialB0, double[][] trialB, double[] dEta, double t) {
+        if (dEta == null) return lossAt(trialB0, trialB);
+        double[] e = new double[pr.n];
+        for (int i = 0; i < pr.n; i++) e[i] = eta[i] + t * dEta[i];
+        double dev = family == Family.BINOMIAL ? Deviance.binomial(y, e, pr.u) : Deviance.poisson(y, e, pr.u);
+        return dev / 2;
+    }
+
+    @Override
+    public void setSolutionAlong(double[] newB0, double[][] newB, double[] dEta, double t) {
+        if (dEta == null) {
+            setSolution(newB0, newB);
+            return;
+        }
+        System.arraycopy(newB[0], 0, b, 0, pr.p);
+        b0[0] = newB0[0];
+        // η moved along the step (its rounding stays far below the certificate's tolerance; each
+        // λ's solve ends with η recomputed from the coefficients)
+        for (int i = 0; i < pr.n; i++) eta[i] += t * dEta[i];
+        refreshState();
+    }
+
     @Override public boolean violates(int j, double lambda) { return pr.violates(j, grad[j], lambda); }
 
     @Override

@@ -52,10 +52,27 @@ final class KktCheck {
      *
      * @param strong the strong set, {@code strong[0..ns)} (not modified)
      * @param rest the other features that are not excluded, {@code rest[0..nr)} (not modified)
+     * @param activeCurrent whether the gradients of the free features (non-zero and inside their
+     *                      limits in some response) are current already: Newton steps that solved the
+     *                      active set just refreshed them at this solution; only the others are refreshed
      */
     static double maxViolation(Problem pr, PointSolver solver, double lambda, int[] strong, int ns,
-                               int[] rest, int nr, GradientBounds bounds) {
-        solver.refreshGradients(strong, ns);
+                               int[] rest, int nr, GradientBounds bounds, boolean activeCurrent) {
+        if (activeCurrent) {
+            double[][] c = solver.coefficients();
+            int[] zero = new int[ns];
+            int nz = 0;
+            for (int t = 0; t < ns; t++) {
+                int j = strong[t];
+                // Newton steps refresh the features free in some response (non-zero, inside the limits)
+                boolean free = false;
+                for (double[] ck : c) free |= ck[j] != 0.0 && ck[j] > pr.lo[j] && ck[j] < pr.hi[j];
+                if (!free) zero[nz++] = j;
+            }
+            solver.refreshGradients(zero, nz);
+        } else {
+            solver.refreshGradients(strong, ns);
+        }
         double[][] b = solver.coefficients();
         double max = 0.0;
         for (int k = 0; k < b.length; k++) {

@@ -22,16 +22,22 @@ final class PathLoop {
     private static final double DEV_CHANGE = 1e-5;
     /** Refinement rounds (Newton steps, or a 100× tighter coordinate-descent threshold) per λ at most. */
     private static final int MAX_ROUNDS = 12;
-    /** Newton steps aim this far below the KKT target, so the check after them passes with room. */
-    private static final double NEWTON_MARGIN = 1e-2;
+    /**
+     * Newton steps aim this far below the KKT target: the check right after them measures the same
+     * gradients of the active set, so a little room suffices.
+     */
+    private static final double NEWTON_MARGIN = 0.5;
 
-    /** Sweeps over the strong set that cost about as much as one Newton step on the active set (at least 5). */
-    static long sweepsPerNewtonStep(PointSolver solver, int strongCount, int active) {
+    /**
+     * Sweeps over the strong set that cost about as much as one Newton step on the active set (at
+     * least 5): a step of the kept {@link NewtonSystem} when there is one, else one formed from scratch.
+     */
+    static long sweepsPerNewtonStep(PointSolver solver, int strongCount, int active, NewtonSystem system, double ridge) {
         double d = active + solver.responses();
-        // the Hessian is one level-3 product (several times faster per multiply-add than a sweep's
-        // memory-bound passes when a native BLAS runs it); the Cholesky factorization is ours
-        double blas3 = dev.occam.linalg.NativeBlas.available() ? 8 : 2;
-        double newton = d * d * d / 3 / 2 + solver.hessianCost((int) d) / blas3;
+        double blas3 = ActiveSetNewton.blas3();
+        // the Cholesky factorization is ours (d³/6 multiply-adds); the Hessian one level-3 product
+        double newton = system != null ? system.stepCost(solver.coefficients()[0], ridge, blas3)
+                : d * d * d / 6 + solver.hessianCost((int) d) / blas3;
         double sweep = Math.max(solver.sweepCost(strongCount), 1.0);
         return (long) Math.max(5, Math.min(1e6, newton / sweep));
     }
@@ -128,6 +134,8 @@ final class PathLoop {
         if (!(thr > 0)) thr = s.tolerance();
         long budget = s.maxPasses();
         long used = 0;
+        // the certified rule's Newton steps keep their Hessian and factor from one λ to the next
+        NewtonSystem system = s.convergence() == GlmSettings.Convergence.KKT ? NewtonSystem.of(pr, solver, family) : null;
         if (ns > 0) {
             long r = solver.solve(Double.MAX_VALUE, java.util.Arrays.copyOf(strong, ns), thr, budget);
             used += Math.abs(r);
@@ -208,6 +216,12 @@ final class PathLoop {
             long roundCap = Long.MAX_VALUE;
             boolean newtonPossible = true;
             RefinementSchedule schedule = new RefinementSchedule(target);
+            // whether the next round starts by sweeping (not right after Newton steps that solved the active set)
+            boolean sweepFirst = true;
+            // whether the gradients of the free features are current (Newton steps just refreshed them)
+            boolean activeCurrent = false;
+            // whether the last Newton steps solved the active set
+            boolean activeSolved = false;
             long spentBefore = 0;
             int round = 0;
             while (true) {
@@ -216,14 +230,18 @@ final class PathLoop {
                     int[] set = round == 0 ? sortedCopy(strong, ns) : workingSet(strong, ns, working);
                     long left = budget - used - spent;
                     long allowed = Math.min(left, roundCap);
-                    long r = solver.solve(lambda, set, thrHere, allowed);
-                    spent += r < 0 ? -r - 1 : r;
-                    // sweeps stopped by the round's cap (not the pass budget) leave a valid iterate:
-                    // it is checked like any other
-                    if (r < 0 && allowed >= left) {
-                        ok = false;
-                        break;
+                    if (sweepFirst) {
+                        activeCurrent = false;
+                        long r = solver.solve(lambda, set, thrHere, allowed);
+                        spent += r < 0 ? -r - 1 : r;
+                        // sweeps stopped by the round's cap (not the pass budget) leave a valid iterate:
+                        // it is checked like any other
+                        if (r < 0 && allowed >= left) {
+                            ok = false;
+                            break;
+                        }
                     }
+                    sweepFirst = true;
                     nr = 0;
                     for (int j = 0; j < p; j++) if (!pr.excluded[j] && !inStrong[j]) rest[nr++] = j;
                     // exact enough for the KKT check at λ and the strong rule at the next λ
@@ -251,7 +269,9 @@ final class PathLoop {
                     nr = 0;
                     for (int j = 0; j < p; j++) if (!pr.excluded[j] && !inStrong[j]) rest[nr++] = j;
                 }
-                violation = KktCheck.maxViolation(pr, solver, lambda, strong, ns, rest, nr, gradients);
+                // Newton steps that solved the active set left its gradients current: only the zero
+                // coordinates of the strong set need theirs
+                violation = KktCheck.maxViolation(pr, solver, lambda, strong, ns, rest, nr, gradients, activeCurrent);
                 if (s.convergence() != GlmSettings.Convergence.KKT || violation <= target || round == MAX_ROUNDS) break;
                 // a zero coefficient whose gradient is within twice the current violation of its
                 // threshold may well cross it once the others move: sweep it now rather than
@@ -271,19 +291,25 @@ final class PathLoop {
                     continue;
                 }
                 // sweeps or Newton steps, by what each would cost from here (RefinementSchedule)
+                double ridge = lambda * (1 - pr.alpha);
                 RefinementSchedule.Step step = schedule.next(violation, spent - spentBefore,
-                        sweepsPerNewtonStep(solver, ns, activeCount(solver)));
+                        sweepsPerNewtonStep(solver, ns, activeCount(solver), system, ridge), activeSolved);
                 spentBefore = spent;
                 roundCap = schedule.sweepCap();
+                activeSolved = false;
                 if (step == RefinementSchedule.Step.SWEEPS) continue;
-                // Newton steps on the active set; the few sweeps after them admit any feature the KKT
-                // check rejects (a zero coordinate the steps left violating) and confirm the steps
-                int steps = ActiveSetNewton.polish(pr, solver, family, lambda, target * NEWTON_MARGIN);
-                if (steps > 0) newton[l] += steps;
-                if (steps < 0) {
+                // Newton steps on the active set. When they solved it, the KKT check comes next, before
+                // any sweep: only a zero coordinate they left violating needs the sweeps that follow
+                ActiveSetNewton.Result polished = ActiveSetNewton.polish(pr, solver, family, lambda,
+                        target * NEWTON_MARGIN, system);
+                newton[l] += polished.steps();
+                activeSolved = polished.reached();
+                sweepFirst = !polished.reached();
+                activeCurrent = polished.reached();
+                if (!polished.formed()) {
                     // no step could be formed: this round sweeps as long as one Newton step would have cost
                     newtonPossible = false;
-                    roundCap = sweepsPerNewtonStep(solver, ns, activeCount(solver));
+                    roundCap = sweepsPerNewtonStep(solver, ns, activeCount(solver), null, ridge);
                 }
             }
             kkt[l] = violation / kktScale(lambda, lambdaMax, pr.alpha);

@@ -69,6 +69,16 @@ interface PointSolver {
     boolean hessian(int[][] features, int[] m, boolean intercept, double[] out);
 
     /**
+     * The row weights W with which the Hessian of the data loss over any coordinates is Σ_i W_i
+     * z_ia z_ib ({@link ActiveHessian}) at the current solution, or null when the solver forms its
+     * Hessian otherwise (from kept Gram columns, or classes coupled). A fresh array when the weights
+     * depend on the solution; the problem's own (never modified) when they do not (gaussian).
+     */
+    default double[] hessianWeights() {
+        return null;
+    }
+
+    /**
      * Multiply-adds of one sweep over {@code strongCount} features (a column pass each, or for
      * covariance updates p per coordinate): weighed against a Newton step's cost when the path loop
      * chooses how to refine a λ.
@@ -83,6 +93,23 @@ interface PointSolver {
      * solver's state; NaN when it cannot be evaluated.
      */
     double lossAt(double[] b0, double[][] b);
+
+    /**
+     * {@link #lossAt} for a trial solution that is the current one moved by t along a direction
+     * whose linear predictor {@code dEta} (Z̃·Δ, intercept included) is known: O(n) instead of a
+     * pass over the columns, for solvers that keep η. {@code dEta} may be null (then as lossAt).
+     */
+    default double lossAlong(double[] b0, double[][] b, double[] dEta, double t) {
+        return lossAt(b0, b);
+    }
+
+    /**
+     * {@link #setSolution} for a solution that is the current one moved by t along {@code dEta}
+     * (as in {@link #lossAlong}); {@code dEta} may be null.
+     */
+    default void setSolutionAlong(double[] b0, double[][] b, double[] dEta, double t) {
+        setSolution(b0, b);
+    }
 
     /** Σ_i u_i · unit deviance at the current solution. */
     double deviance();

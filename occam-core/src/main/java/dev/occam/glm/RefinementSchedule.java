@@ -46,11 +46,22 @@ final class RefinementSchedule {
      * @param violation  the violation the check measured
      * @param passes     sweeps the round just ended took
      * @param newtonCost sweeps that cost about as much as one Newton step now
+     * @param activeSolved whether the Newton steps just taken solved the active set (the check then
+     *                   came right after them, before any sweep)
      */
-    Step next(double violation, long passes, long newtonCost) {
+    Step next(double violation, long passes, long newtonCost, boolean activeSolved) {
         Step step;
         long full = Math.max(MIN_SWEEPS, newtonCost);
-        if (last == Step.NEWTON) {
+        if (last == Step.NEWTON && activeSolved) {
+            // the steps solved the active set, so what still violates is a zero coordinate: let it in
+            step = Step.SWEEPS;
+            probing = false;
+            cap = POST_NEWTON_SWEEPS;
+        } else if (last == Step.NEWTON && violationBefore == 0 && newtonCost <= MIN_SWEEPS) {
+            // a Newton step costs no more than the shortest probe: no need to probe
+            step = Step.NEWTON;
+            cap = POST_NEWTON_SWEEPS;
+        } else if (last == Step.NEWTON) {
             // the first round (violationBefore 0) and Newton steps that gained too little: sweeps
             step = violationBefore > 0 && violation * NEWTON_GAIN <= violationBefore ? Step.NEWTON : Step.SWEEPS;
             probing = step == Step.SWEEPS;

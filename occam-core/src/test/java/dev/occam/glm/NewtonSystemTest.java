@@ -1,0 +1,137 @@
+package dev.occam.glm;
+
+import dev.occam.data.Dataset;
+import dev.occam.data.Standardization;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+import java.util.SplittableRandom;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * {@link NewtonSystem} against the system formed from scratch: the same solution as a dense solve of
+ * H_AA + λ(1−α)·diag(f_A) over every active set of a sequence that grows, shrinks and grows again
+ * (so the factor is bordered, downdated and formed anew), and for a binomial fit the Hessian of the
+ * solution where it was formed until {@link NewtonSystem#refresh}.
+ */
+class NewtonSystemTest {
+    private static final int N = 300;
+    private static final int P = 40;
+
+    private static Problem problem(Dataset d, double alpha) {
+        double[] u = Standardization.normalizedWeights(null, N);
+        Standardization std = Standardization.of(d.x(), u, true, true);
+        double[] vp = new double[P];
+        double[] lo = new double[P];
+        double[] hi = new double[P];
+        SplittableRandom r = new SplittableRandom(3);
+        for (int j = 0; j < P; j++) {
+            vp[j] = 0.5 + r.nextDouble();
+            lo[j] = Double.NEGATIVE_INFINITY;
+            hi[j] = Double.POSITIVE_INFINITY;
+        }
+        return new Problem(d.x(), u, std, vp, lo, hi, alpha, true);
+    }
+
+    /** The dense solve of [H + ridge] over [intercept, free] with the Hessian of {@code solver} now. */
+    private static double[] direct(Problem pr, PointSolver solver, int[] free, double ridge, double[] rhs) {
+        int d = free.length + 1;
+        double[] h = new double[d * d];
+        assertThat(solver.hessian(new int[][] {free}, new int[] {free.length}, true, h)).isTrue();
+        for (int t = 0; t < free.length; t++) h[(t + 1) * d + t + 1] += ridge * pr.vp[free[t]];
+        return dev.occam.linalg.TestMatrices.gaussSolve(d, h, rhs);
+    }
+
+    private static double[] rhs(int d, long seed) {
+        SplittableRandom r = new SplittableRandom(seed);
+        double[] b = new double[d];
+        for (int t = 0; t < d; t++) b[t] = r.nextDouble() - 0.5;
+        return b;
+    }
+
+    private static double maxRelDiff(double[] a, double[] b) {
+        double m = 0;
+        double s = 0;
+        for (int t = 0; t < a.length; t++) {
+            m = Math.max(m, Math.abs(a[t] - b[t]));
+            s = Math.max(s, Math.abs(b[t]));
+        }
+        return m / s;
+    }
+
+    @ParameterizedTest
+    @ValueSource(booleans = {false, true})
+    void gaussianSolvesEqualTheDirectSolveAlongGrowingAndShrinkingActiveSets(boolean sparse) {
+        Dataset data = SyntheticData.gaussianData(N, P, 11, sparse);
+        for (double alpha : new double[] {1.0, 0.5}) {
+            Problem pr = problem(data, alpha);
+            PointSolver solver = new GaussianNaive(pr, data.y());
+            NewtonSystem system = NewtonSystem.of(pr, solver, Family.GAUSSIAN);
+            int[][] sets = {
+                {3, 7}, {1, 3, 7, 9, 20}, {1, 3, 7, 9, 20, 21, 22, 30}, {1, 7, 9, 21, 30}, {1, 2, 7, 9, 21, 30, 35, 39},
+                {0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19, 20, 21, 22, 23, 24, 25},
+                {5, 25},
+            };
+            double ridge = 0.3 * (1 - alpha);
+            for (int s = 0; s < sets.length; s++) {
+                int[] free = sets[s];
+                double[] b = rhs(free.length + 1, s);
+                double[] expected = direct(pr, solver, free, ridge, b);
+                double[] x = b.clone();
+                assertThat(system.solve(free, free.length, ridge, x)).isTrue();
+                assertThat(maxRelDiff(x, expected)).as("set %d, alpha %s", s, alpha).isLessThan(1e-10);
+                assertThat(system.stale()).isFalse();
+                // the ridge part changes with λ under an elastic net: the factor follows
+                ridge *= 0.9;
+            }
+        }
+    }
+
+    @org.junit.jupiter.api.Test
+    void binomialSystemKeepsTheHessianOfItsSolutionUntilRefreshed() {
+        Dataset data = SyntheticData.binomialData(N, P, 12, false);
+        Problem pr = problem(data, 1.0);
+        Irls solver = new Irls(pr, Family.BINOMIAL, data.y());
+        double[][] b1 = new double[1][P];
+        b1[0][2] = 0.4;
+        b1[0][5] = -0.3;
+        solver.setSolution(new double[] {0.1}, b1);
+        NewtonSystem system = NewtonSystem.of(pr, solver, Family.BINOMIAL);
+        int[] free = {2, 5, 11};
+        double[] b = rhs(4, 1);
+        double[] atFirst = direct(pr, solver, free, 0, b);
+        double[] x = b.clone();
+        assertThat(system.solve(free, 3, 0, x)).isTrue();
+        assertThat(maxRelDiff(x, atFirst)).isLessThan(1e-10);
+
+        double[][] b2 = new double[1][P];
+        b2[0][2] = 1.5;
+        b2[0][5] = -1.2;
+        b2[0][11] = 0.8;
+        solver.setSolution(new double[] {-0.4}, b2);
+        system.solutionChanged();
+        assertThat(system.stale()).isTrue();
+        // a joining coordinate's columns use the first solution's weights too: one consistent matrix
+        int[] more = {2, 5, 11, 17};
+        double[] first = solverAt(pr, data, new double[] {0.1}, b1, more, rhs(5, 2));
+        x = rhs(5, 2);
+        assertThat(system.solve(more, 4, 0, x)).isTrue();
+        assertThat(maxRelDiff(x, first)).isLessThan(1e-10);
+        double[] atSecond = direct(pr, solver, more, 0, rhs(5, 2));
+        assertThat(maxRelDiff(x, atSecond)).isGreaterThan(1e-3);
+
+        system.refresh();
+        assertThat(system.stale()).isFalse();
+        x = rhs(5, 2);
+        assertThat(system.solve(more, 4, 0, x)).isTrue();
+        assertThat(maxRelDiff(x, atSecond)).isLessThan(1e-10);
+    }
+
+    /** The direct solve with the Hessian of a fresh solver at (b0, b). */
+    private static double[] solverAt(Problem pr, Dataset data, double[] b0, double[][] b, int[] free, double[] rhs) {
+        Irls other = new Irls(pr, Family.BINOMIAL, data.y());
+        other.setSolution(b0, b);
+        return direct(pr, other, free, 0, rhs);
+    }
+}
