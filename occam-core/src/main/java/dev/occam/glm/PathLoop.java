@@ -60,6 +60,20 @@ final class PathLoop {
         }
     }
 
+    /** Marks only the strong-set features at 0 in some response whose KKT violation there exceeds {@code target}. */
+    private static void markEntering(Problem pr, PointSolver solver, double lambda, int[] strong, int ns, boolean[] working,
+                                     double target) {
+        double[][] b = solver.coefficients();
+        for (int t = 0; t < ns; t++) {
+            int j = strong[t];
+            boolean entering = false;
+            for (int k = 0; k < b.length; k++) {
+                entering |= b[k][j] == 0.0 && KktCheck.violation(pr, j, b[k][j], solver.gradient(k, j), lambda) > target;
+            }
+            working[j] = entering;
+        }
+    }
+
     private static int[] workingSet(int[] strong, int ns, boolean[] working) {
         int[] set = new int[ns];
         int m = 0;
@@ -296,6 +310,11 @@ final class PathLoop {
                         sweepsPerNewtonStep(solver, ns, activeCount(solver), system, ridge), activeSolved);
                 spentBefore = spent;
                 roundCap = schedule.sweepCap();
+                if (step == RefinementSchedule.Step.SWEEPS && activeSolved) {
+                    // the active set is solved: only the zero coordinates that violate need moving, and
+                    // the Newton steps that follow take them in
+                    markEntering(pr, solver, lambda, strong, ns, working, target);
+                }
                 activeSolved = false;
                 if (step == RefinementSchedule.Step.SWEEPS) continue;
                 // Newton steps on the active set. When they solved it, the KKT check comes next, before
