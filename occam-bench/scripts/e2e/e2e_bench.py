@@ -172,7 +172,29 @@ def main():
     stamp = results["time"]
     with open(os.path.join(out_dir, f"results-{stamp}.json"), "w") as fh:
         json.dump(results, fh, indent=1)
-    write_section(os.path.join(root, "docs", "benchmarks.md"), results)
+    write_section(os.path.join(root, "docs", "benchmarks.md"), carry_over(results, out_dir))
+
+
+def carry_over(res, out_dir):
+    """The results with the files of the latest earlier run in out_dir that this run left out (--sizes
+    selects some), each marked with that run's time and load, in that run's order: a partial run
+    updates its own rows of the section and keeps the others."""
+    earlier = sorted(f for f in os.listdir(out_dir) if f.startswith("results-") and f.endswith(".json")
+                     and f < f"results-{res['time']}.json")
+    if not earlier:
+        return res
+    with open(os.path.join(out_dir, earlier[-1])) as fh:
+        prev = json.load(fh)
+    files = {}
+    for name, entry in prev.get("files", {}).items():
+        if name in res["files"]:
+            files[name] = res["files"][name]
+        else:
+            files[name] = dict(entry, from_run=entry.get("from_run", prev["time"]),
+                               from_load=entry.get("from_load", prev.get("load_start")))
+    for name, entry in res["files"].items():
+        files.setdefault(name, entry)
+    return dict(res, files=files)
 
 
 def fmt(x, digits=2):
@@ -210,6 +232,10 @@ def write_section(doc, res):
         fastest = min(peers.items(), key=lambda kv: kv[1]["wall"]) if peers else None
         occ = tools.get("occam", {})
         md += [f"### {name}: {e.get('n', '?')} rows × {e['p']} features, {e['size_mb']:.1f} MB", ""]
+        if "from_run" in e:
+            load = e.get("from_load")
+            md += [f"Not rerun: carried over from run {e['from_run']}"
+                   + (f" (load average {load[0]:.1f} at its start)" if load else "") + ".", ""]
         if name.endswith(".parquet"):
             missing = [t for t in ("sklearn-pandas", "glmnet") if t not in res.get("parquet_peers", [])]
             if missing:
