@@ -191,7 +191,8 @@ def carry_over(res, out_dir):
             files[name] = res["files"][name]
         else:
             files[name] = dict(entry, from_run=entry.get("from_run", prev["time"]),
-                               from_load=entry.get("from_load", prev.get("load_start")))
+                               from_load=entry.get("from_load", prev.get("load_start")),
+                               from_startup=entry.get("from_startup", prev["startup"]["predict"]["median"]))
     for name, entry in res["files"].items():
         files.setdefault(name, entry)
     return dict(res, files=files)
@@ -251,7 +252,8 @@ def write_section(doc, res):
             ph = v["phases"]
             if t == "occam" and "occam_phases" in e:
                 ph = e["occam_phases"]
-                imports = st["predict"]["median"]   # the whole of a small command: JVM, CLI, a model read
+                # the whole of a small command: JVM, CLI, a model read (of the run the row comes from)
+                imports = e.get("from_startup", st["predict"]["median"])
             else:
                 imports = ph.get("imports")
             ratio = occ["wall"] / v["wall"] if occ.get("wall") else None
