@@ -88,7 +88,11 @@ def main():
                                          ("glmnet", ["Rscript", "-e", "library(arrow)"]))
                      if subprocess.run(check, capture_output=True).returncode == 0}
     out_csv = os.path.join(out_dir, "path-out.csv")
-    java_opts = ["-XX:+UseParallelGC", "-XX:+UseTransparentHugePages", "--add-modules", "jdk.incubator.vector"]
+    # E2ePhases runs with bin/occam's JVM options for `path` on that file: the vector module for a data
+    # file of 256 MB or more, else (a short run) plain kernels and the JIT's first tier only
+    java_opts = ["-XX:+UseParallelGC", "-XX:+UseTransparentHugePages"]
+    vector_opts = ["--add-modules", "jdk.incubator.vector"]
+    short_opts = ["-XX:TieredStopAtLevel=1"]
     commands = {
         "occam": lambda f: [occam, "path", "--data", f, "--target", "y", "--out", out_csv, "--quiet"],
         "sklearn-numpy": lambda f: ["/usr/bin/python3", os.path.join(scripts, "e2e_sklearn.py"), f, "y", out_csv, "numpy"],
@@ -100,7 +104,8 @@ def main():
                "commit": subprocess.run(["git", "-C", root, "rev-parse", "--short", "HEAD"], capture_output=True,
                                         text=True).stdout.strip(),
                "machine": f"{os.cpu_count()} processors, {platform.machine()}, {platform.platform()}",
-               "runs": runs, "files": {}, "startup": {}, "parquet_peers": sorted(parquet_peers)}
+               "runs": runs, "files": {}, "startup": {}, "parquet_peers": sorted(parquet_peers),
+               "load_start": os.getloadavg()}
 
     # Start-up of the command line: --version, and predict on a 10-row file with a fitted model.
     small = os.path.join(data_dir, "small10.csv")
@@ -141,7 +146,8 @@ def main():
                     slow.add(t)
             if "occam" in tools:
                 env = dict(os.environ)
-                wall, rss, code, out = run_measured(["java", *java_opts, "-cp", bench_jar, "dev.occam.bench.E2ePhases",
+                opts = java_opts + (vector_opts if os.path.getsize(f) >= 256 * 1024 * 1024 else short_opts)
+                wall, rss, code, out = run_measured(["java", *opts, "-cp", bench_jar, "dev.occam.bench.E2ePhases",
                                                      f, "y", out_csv], env)
                 if code == 0:
                     phases.append(last_json(out))
@@ -162,14 +168,48 @@ def main():
             entry["n"] = n
         results["files"][os.path.basename(f)] = entry
 
+    results["load_end"] = os.getloadavg()
     stamp = results["time"]
     with open(os.path.join(out_dir, f"results-{stamp}.json"), "w") as fh:
         json.dump(results, fh, indent=1)
-    write_section(os.path.join(root, "docs", "benchmarks.md"), results)
+    write_section(os.path.join(root, "docs", "benchmarks.md"), carry_over(results, out_dir))
+
+
+def carry_over(res, out_dir):
+    """The results with the files of the latest earlier run in out_dir that this run left out (--sizes
+    selects some), each marked with that run's time and load, in that run's order: a partial run
+    updates its own rows of the section and keeps the others."""
+    earlier = sorted(f for f in os.listdir(out_dir) if f.startswith("results-") and f.endswith(".json")
+                     and f < f"results-{res['time']}.json")
+    if not earlier:
+        return res
+    with open(os.path.join(out_dir, earlier[-1])) as fh:
+        prev = json.load(fh)
+    files = {}
+    for name, entry in prev.get("files", {}).items():
+        if name in res["files"]:
+            files[name] = res["files"][name]
+        else:
+            files[name] = dict(entry, from_run=entry.get("from_run", prev["time"]),
+                               from_load=entry.get("from_load", prev.get("load_start")),
+                               from_startup=entry.get("from_startup", prev["startup"]["predict"]["median"]))
+    for name, entry in res["files"].items():
+        files.setdefault(name, entry)
+    return dict(res, files=files)
 
 
 def fmt(x, digits=2):
     return "–" if x is None else f"{x:.{digits}f}"
+
+
+def load_note(res):
+    """The machine's load average (1, 5, 15 min) at the start and the end of the run: on a shared machine
+    the wall times are only as good as it was quiet."""
+    if "load_start" not in res:
+        return ""
+    a, b = res["load_start"], res.get("load_end", res["load_start"])
+    return (f" Load average (1/5/15 min, on {res['machine'].split(',')[0]}): {a[0]:.1f}/{a[1]:.1f}/{a[2]:.1f} at the start, "
+            f"{b[0]:.1f}/{b[1]:.1f}/{b[2]:.1f} at the end.")
 
 
 def write_section(doc, res):
@@ -177,7 +217,8 @@ def write_section(doc, res):
           f"Run {res['time']} (commit {res['commit']}), {res['runs']} runs of each tool per file, in turn; "
           f"medians of whole-process wall time from the operating system. Machine: {res['machine']}. "
           "Each tool reads the CSV, fits its default gaussian lasso path (100 λ down to 10⁻⁴ λ_max, standardized "
-          "features) and writes the path as CSV. Generated by `occam-bench/scripts/e2e/run_e2e.sh`.", ""]
+          "features) and writes the path as CSV. Generated by `occam-bench/scripts/e2e/run_e2e.sh`."
+          + load_note(res), ""]
     st = res["startup"]
     md += [f"Occam's start-up (whole process): `occam predict` on a 10-row file {fmt(st['predict']['median'], 3)} s "
            f"(min {fmt(st['predict']['min'], 3)}, max {fmt(st['predict']['max'], 3)}; the start-up column of Occam's "
@@ -192,6 +233,10 @@ def write_section(doc, res):
         fastest = min(peers.items(), key=lambda kv: kv[1]["wall"]) if peers else None
         occ = tools.get("occam", {})
         md += [f"### {name}: {e.get('n', '?')} rows × {e['p']} features, {e['size_mb']:.1f} MB", ""]
+        if "from_run" in e:
+            load = e.get("from_load")
+            md += [f"Not rerun: carried over from run {e['from_run']}"
+                   + (f" (load average {load[0]:.1f} at its start)" if load else "") + ".", ""]
         if name.endswith(".parquet"):
             missing = [t for t in ("sklearn-pandas", "glmnet") if t not in res.get("parquet_peers", [])]
             if missing:
@@ -207,7 +252,8 @@ def write_section(doc, res):
             ph = v["phases"]
             if t == "occam" and "occam_phases" in e:
                 ph = e["occam_phases"]
-                imports = st["predict"]["median"]   # the whole of a small command: JVM, CLI, a model read
+                # the whole of a small command: JVM, CLI, a model read (of the run the row comes from)
+                imports = e.get("from_startup", st["predict"]["median"])
             else:
                 imports = ph.get("imports")
             ratio = occ["wall"] / v["wall"] if occ.get("wall") else None

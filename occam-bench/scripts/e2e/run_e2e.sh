@@ -10,6 +10,8 @@
 # Installs the peers from Debian when missing (r-cran-glmnet, r-cran-data.table, python3-sklearn,
 # python3-pandas; they run under /usr/bin/python3 and Rscript), builds occam.jar (with its start-up
 # archive) and the bench jar, and generates the data once into bench-data/e2e/ (git-ignored).
+# A run of some sizes only (--sizes "20000x100") rewrites their rows and keeps the others from the
+# latest earlier run in bench-out/e2e/, marked "not rerun" with that run's time and load.
 set -euo pipefail
 {
 ROOT=$(cd "$(dirname "$0")/../../.." && pwd)

@@ -73,6 +73,7 @@ public final class CdsTraining {
                 // a user error: the one-line message path
                 new String[] {"predict", "--model", model, "--data", dir.resolve("missing.csv").toString(),
                         "--out", dir.resolve("x.csv").toString()});
+        Preload.start(new String[] {"path"});   // what Occam.main starts before a fit, path or cv
         PrintWriter sink = new PrintWriter(OutputStream.nullOutputStream(), true, StandardCharsets.UTF_8);
         for (String[] c : commands) {
             int status = Occam.run(c, sink, sink);

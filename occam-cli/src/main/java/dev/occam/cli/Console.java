@@ -17,6 +17,14 @@ final class Console {
         if (!quiet) err.println("occam: " + message);
     }
 
+    /**
+     * A note built only when it is shown: with --quiet its formatting (Java's {@code Formatter} and the
+     * locale data it loads: tens of milliseconds at the end of a short command) is skipped.
+     */
+    void info(java.util.function.Supplier<String> message) {
+        if (!quiet) info(message.get());
+    }
+
     /** A progress bar (terminal) or quarter-step lines (pipe) for a long run; silent with --quiet. */
     ProgressLine progress(String label) {
         return new ProgressLine(err, quiet, label);

@@ -75,9 +75,10 @@ final class FitCommand implements Callable<Integer> {
         }
         Warnings.report(console, fitted);
         ModelFile.write(out, fitted);
-        console.info("wrote " + out + ": " + fitted.family().id() + " at lambda " + fitted.lambda() + ", "
-                + fitted.nonZero() + " of " + data.cols() + " features non-zero, deviance ratio " + fitted.summary().devRatio()
-                + ", " + Warnings.kktNote(fitted.summary()));
+        LinearModel model = fitted;
+        console.info(() -> "wrote " + out + ": " + model.family().id() + " at lambda " + model.lambda() + ", "
+                + model.nonZero() + " of " + data.cols() + " features non-zero, deviance ratio " + model.summary().devRatio()
+                + ", " + Warnings.kktNote(model.summary()));
         return 0;
     }
 }

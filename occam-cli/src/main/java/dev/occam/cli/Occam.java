@@ -59,6 +59,7 @@ public final class Occam implements Callable<Integer> {
     }
 
     public static void main(String[] args) {
+        Preload.start(args);
         PrintWriter out = new PrintWriter(System.out, true);
         PrintWriter err = new PrintWriter(System.err, true);
         int status = run(args, out, err);

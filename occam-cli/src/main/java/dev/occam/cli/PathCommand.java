@@ -67,10 +67,11 @@ final class PathCommand implements Callable<Integer> {
         GlmPath path = ElasticNet.path(data, settings, console.progress("lambda values")::update);
         Warnings.report(console, path);
         PathCsv.write(out, path);
-        console.info("wrote " + out + ": " + path.size() + " lambda values"
+        GlmSettings used = settings;
+        console.info(() -> "wrote " + out + ": " + path.size() + " lambda values"
                 + (path.size() > 0 ? " from " + path.lambdas()[0] + " to " + path.lambdas()[path.size() - 1] : "")
                 + ", largest KKT violation " + String.format(java.util.Locale.ROOT, "%.1e", path.maxKktViolation())
-                + " relative (" + dev.occam.glm.LinearModel.FitSummary.rule(settings) + ")");
+                + " relative (" + dev.occam.glm.LinearModel.FitSummary.rule(used) + ")");
         return 0;
     }
 }
