@@ -16,20 +16,31 @@ import java.util.List;
 import java.util.Locale;
 
 /**
- * Binomial and poisson elastic-net paths on Spark by distributed IRLS: each pass over the data
- * ({@code treeReduce} of {@link IrlsSums}) gives, at the current coefficients, the deviance, the
- * exact negative gradient and the Fisher information XᵀWX; the driver checks the KKT conditions
- * from that gradient and, if the λ is not yet certified, takes one Newton step by coordinate
- * descent on the quadratic ({@link QuadraticCd}). Warm starts run down the λ path, and the pass that
- * certifies one λ is the first quadratic of the next, so a λ costs as many passes as Newton steps
- * (often 1–3). Plus one pass for the standardization and one at the null model.
+ * Binomial and poisson elastic-net paths on Spark. The objective, in occam-core's canonical form:
+ * <pre>   (1/Σv) Σ_i v_i ℓ(y_i, b0 + x_iᵀw) + λ Σ_j f_j [α|w_j| + (1−α)/2 w_j²]</pre>
+ * ℓ the negative log-likelihood (deviance / 2), the penalty on the coefficients of features scaled
+ * to unit variance (weighted, 1/n formula) when {@code standardize}, the intercept unpenalized,
+ * the reported coefficients on the original scale.
  *
- * <p>The λ grid, strong-rule-free KKT certificate (every feature, every λ, at occam-core's
- * {@code kktTolerance} relative to max(λ, 1e-6·G)), glmnet's early stop and the reported path are
- * those of occam-core's {@code ElasticNet.path}, so the two agree to the certificate's accuracy.
+ * <p><b>Distributed IRLS</b> (p ≤ {@link IrlsOptions#maxGramFeatures()}): pass 1 gives the
+ * standardization and, because every row has the same IRLS weight at the null model, the null
+ * model's gradient, deviance and Fisher information too ({@link StartSums}). Each later pass
+ * ({@code treeReduce} of {@link IrlsSums}) gives, at up to {@link IrlsOptions#pointsPerPass()}
+ * coefficient vectors at once, the deviance, the exact negative gradient and the Fisher information
+ * XᵀWX; on the driver each vector's λ is either certified by the KKT check or takes one Newton step
+ * by coordinate descent on its quadratic ({@link QuadraticCd}). Several λ are in flight: when one
+ * is certified, the next λ starts from the newest quadratic (the warm start of the path), so the
+ * Newton steps of neighbouring λ share passes and the path costs about one pass per λ, not one per
+ * Newton step (2–3 per λ).
  *
- * <p>The driver holds one (p+1)² matrix: for p beyond a few thousand see the proximal-gradient
- * fallback described in docs/architecture.md.
+ * <p><b>Large p</b> (p &gt; {@code maxGramFeatures}): no matrix at all; the first pass gathers
+ * means and variances only and each λ is solved by distributed proximal gradient
+ * ({@link ProximalGradient}), O(p) memory and work per row, many more passes.
+ *
+ * <p>Either way the λ grid, the strong-rule-free KKT certificate (every feature, every λ, at
+ * occam-core's {@code kktTolerance} relative to max(λ, 1e-6·G)), glmnet's early stop and the
+ * reported path are those of occam-core's {@code ElasticNet.path}, so the two agree to the
+ * certificate's accuracy.
  */
 public final class SparkIrls {
     private SparkIrls() { }
