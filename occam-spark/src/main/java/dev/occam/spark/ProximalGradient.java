@@ -11,11 +11,13 @@ import java.util.List;
  * The proximal step of the whole elastic-net penalty is exact (soft-threshold, then shrink), so
  * only the mean loss f is linearized.
  *
- * <p><b>Passes.</b> One pass per iteration: it evaluates the gradient and the deviance (O(p) per
- * row, no matrix) at two points, the new iterate x⁺ and the next extrapolated point
+ * <p><b>Passes.</b> One pass per iteration of every λ in flight (up to {@link #IN_FLIGHT} λ share
+ * each pass, see {@link #path}): it evaluates the gradient and the deviance (O(p) per row, no
+ * matrix) at two points per λ, the new iterate x⁺ and the next extrapolated point
  * y⁺ = x⁺ + ((t−1)/t⁺)(x⁺ − x). x⁺'s deviance checks the backtracking condition
- * f(x⁺) ≤ f(y) + ∇f(y)ᵀ(x⁺ − y) + L/2‖x⁺ − y‖² (on failure L doubles and the pass is spent
- * again; L is kept for later λ, so this happens about log₂(L/L₀) times in a whole path), x⁺'s
+ * f(x⁺) ≤ f(y) + ∇f(y)ᵀ(x⁺ − y) + L/2‖x⁺ − y‖² (on failure L doubles and the λ spends another
+ * pass; a new λ inherits L from the λ it starts from, so this happens about log₂(L/L₀) times along
+ * a path), x⁺'s
  * gradient gives the KKT certificate, and y⁺'s gradient is the next step's. Momentum restarts
  * when (y − x⁺)ᵀ(x⁺ − x) &gt; 0 (O'Donoghue and Candès 2015), which makes the convergence linear
  * on these strongly convex problems: about √(L/μ)·log(1/ε) passes per λ, L and μ the largest
@@ -34,7 +36,6 @@ final class ProximalGradient {
 
     private final SparkIrls.Problem pr;
     private final int maxPasses;
-    private int lastPasses;
 
     ProximalGradient(SparkIrls.Problem pr, int maxPasses) {
         this.pr = pr;
@@ -46,11 +47,6 @@ final class ProximalGradient {
         return pr.family == dev.occam.glm.Family.BINOMIAL ? 0.25 : 1.0;
     }
 
-    /** Passes the last {@link #solve} spent. */
-    int lastPasses() {
-        return lastPasses;
-    }
-
     /**
      * Solves one λ from the warm start {@code x} (whose gradient is known) until the KKT violation
      * over {@code free} is at most {@code goal}. λ = {@code Double.MAX_VALUE} holds the penalized
@@ -59,7 +55,6 @@ final class ProximalGradient {
     Point solve(Point x, boolean[] free, double lambda, double goal) {
         Job j = new Job(-1, lambda, goal, free, x, initialLipschitz());
         while (!j.done()) step(List.of(j));
-        lastPasses = j.passes;
         return j.x;
     }
 

@@ -1,7 +1,6 @@
 package dev.occam.spark;
 
 import dev.occam.glm.Family;
-import dev.occam.glm.GaussianMoments;
 import dev.occam.glm.GlmPath;
 import dev.occam.glm.GlmSettings;
 import dev.occam.penalty.PenaltyFactors;
