@@ -285,11 +285,10 @@ public final class SparkIrls {
             Quadratic src = newest.q;
             List<Job> open = new ArrayList<>();
             for (Job j : live) {
-                if (!Double.isFinite(j.q.deviance())) {
-                    throw new OccamSparkException("the " + pr.family.id() + " fit diverged (non-finite fitted values) at lambda " + res.lambdas[j.l]);
-                }
                 double v = pr.violation(j.q.g(), j.b, res.lambdas[j.l]);
-                if (v <= res.goals[j.l] || j.steps >= MAX_NEWTON) {
+                // a non-finite fit is recorded too: it is an error only if the path reaches it before glmnet's
+                // early stop (λ computed ahead of the stop must not fail a path that one λ at a time would finish)
+                if (v <= res.goals[j.l] || j.steps >= MAX_NEWTON || !Double.isFinite(j.q.deviance())) {
                     res.record(j.l, j.b0[0], j.b, j.q.deviance(), v, j.steps);
                 } else {
                     pr.newtonStep(j.q, j.b0, j.b, res.lambdas[j.l], res.goals[j.l]);
@@ -353,9 +352,6 @@ public final class SparkIrls {
         /** λ index l's answer, its largest KKT violation {@code v} and the steps (or passes) it took. */
         void record(int l, double b0, double[] b, double deviance, double v, int steps) {
             if (stopped || b0s[l] != null) return;
-            if (!Double.isFinite(deviance)) {
-                throw new OccamSparkException("the " + family.id() + " fit diverged (non-finite fitted values) at lambda " + lambdas[l]);
-            }
             double scale = goals[l] / s.kktTolerance();
             b0s[l] = new double[] {b0};
             bs[l] = b.clone();
@@ -365,6 +361,9 @@ public final class SparkIrls {
             passes[l] = steps;
             while (!stopped && prefix < lambdas.length && b0s[prefix] != null) {
                 int m = prefix++;
+                if (!Double.isFinite(dev[m])) {
+                    throw new OccamSparkException("the " + family.id() + " fit diverged (non-finite fitted values) at lambda " + lambdas[m]);
+                }
                 if (!converged[m]) {
                     warnings.add(String.format(Locale.ROOT, "the KKT conditions at lambda = %s (index %d) hold only to %.2e relative "
                             + "(tolerance %.1e) after %d steps", lambdas[m], m, kkt[m], s.kktTolerance(), passes[m]));
