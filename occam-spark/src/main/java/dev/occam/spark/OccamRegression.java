@@ -32,7 +32,9 @@ import org.apache.spark.sql.types.StructType;
  * poisson), {@code lambda} (Occam's λ of the canonical objective
  * (1/Σv)Σvℓ + λΣf[α|w| + (1−α)/2 w²]), {@code foldCol} (fold ids 1..K: cross-validated λ, gaussian),
  * {@code lambdaChoice} (min or 1se), {@code nlambda}, {@code lambdaMinRatio},
- * {@code penaltyFactors}, {@code kktTolerance}.
+ * {@code penaltyFactors}, {@code kktTolerance}; and for binomial and poisson how the path is
+ * computed ({@link IrlsOptions}): {@code pointsPerPass} (λ advanced together by one pass of
+ * distributed IRLS) and {@code maxGramFeatures} (above it, the Gram-free proximal-gradient fallback).
  *
  * <p>Which λ the model predicts at: {@code lambda} when set; else {@code regParam} when set,
  * mapped from MLlib's objective by {@link MllibPenalty} (for gaussian α &lt; 1 this also changes α,
@@ -60,6 +62,8 @@ public final class OccamRegression extends Estimator<OccamRegressionModel> imple
     private final BooleanParam fitIntercept;
     private final DoubleArrayParam penaltyFactors;
     private final DoubleParam kktTolerance;
+    private final IntParam pointsPerPass;
+    private final IntParam maxGramFeatures;
 
     public OccamRegression() {
         this(Identifiable$.MODULE$.randomUID("occamRegression"));
@@ -83,6 +87,9 @@ public final class OccamRegression extends Estimator<OccamRegressionModel> imple
         fitIntercept = new BooleanParam(this, "fitIntercept", "fit an unpenalized intercept");
         penaltyFactors = new DoubleArrayParam(this, "penaltyFactors", "penalty factor per feature (0 = unpenalized); empty for all 1");
         kktTolerance = new DoubleParam(this, "kktTolerance", "bound on each lambda's KKT violation, relative to lambda");
+        pointsPerPass = new IntParam(this, "pointsPerPass", "binomial/poisson: coefficient vectors one IRLS pass evaluates (λ advanced together), >= 1");
+        maxGramFeatures = new IntParam(this, "maxGramFeatures", "binomial/poisson: the largest number of features solved by IRLS with a "
+                + "(p+1)^2 matrix on the driver; above it, distributed proximal gradient");
         setDefault(featuresCol, "features");
         setDefault(labelCol, "label");
         setDefault(weightCol, "");
@@ -99,6 +106,8 @@ public final class OccamRegression extends Estimator<OccamRegressionModel> imple
         setDefault(fitIntercept, (Object) true);
         setDefault(penaltyFactors, new double[0]);
         setDefault(kktTolerance, (Object) GlmSettings.DEFAULT_KKT_TOLERANCE);
+        setDefault(pointsPerPass, (Object) IrlsOptions.DEFAULT_POINTS_PER_PASS);
+        setDefault(maxGramFeatures, (Object) IrlsOptions.DEFAULT_MAX_GRAM_FEATURES);
     }
 
     @Override public String uid() { return uid; }
@@ -119,6 +128,8 @@ public final class OccamRegression extends Estimator<OccamRegressionModel> imple
     public BooleanParam fitIntercept() { return fitIntercept; }
     public DoubleArrayParam penaltyFactors() { return penaltyFactors; }
     public DoubleParam kktTolerance() { return kktTolerance; }
+    public IntParam pointsPerPass() { return pointsPerPass; }
+    public IntParam maxGramFeatures() { return maxGramFeatures; }
 
     public OccamRegression setFeaturesCol(String v) { set(featuresCol, v); return this; }
     public OccamRegression setLabelCol(String v) { set(labelCol, v); return this; }
@@ -136,6 +147,8 @@ public final class OccamRegression extends Estimator<OccamRegressionModel> imple
     public OccamRegression setFitIntercept(boolean v) { set(fitIntercept, (Object) v); return this; }
     public OccamRegression setPenaltyFactors(double... v) { set(penaltyFactors, v); return this; }
     public OccamRegression setKktTolerance(double v) { set(kktTolerance, (Object) v); return this; }
+    public OccamRegression setPointsPerPass(int v) { set(pointsPerPass, (Object) v); return this; }
+    public OccamRegression setMaxGramFeatures(int v) { set(maxGramFeatures, (Object) v); return this; }
 
     private double num(DoubleParam p) {
         return (Double) getOrDefault(p);
@@ -161,6 +174,12 @@ public final class OccamRegression extends Estimator<OccamRegressionModel> imple
         return pf.length == 0 ? s : s.withPenaltyFactors(pf);
     }
 
+    /** How binomial and poisson paths are computed. */
+    public IrlsOptions irlsOptions() {
+        return new IrlsOptions((Integer) getOrDefault(pointsPerPass), (Integer) getOrDefault(maxGramFeatures),
+                IrlsOptions.DEFAULT_MAX_PASSES_PER_LAMBDA);
+    }
+
     /** The named columns (empty weight and fold names mean none). */
     public Columns columns() {
         return new Columns(str(featuresCol), str(labelCol), str(weightCol), str(foldCol));
@@ -170,8 +189,10 @@ public final class OccamRegression extends Estimator<OccamRegressionModel> imple
     public OccamRegressionModel fit(Dataset<?> data) {
         transformSchema(data.schema());
         GlmSettings s;
+        IrlsOptions irls;
         try {
             s = settings();
+            irls = irlsOptions();
         } catch (IllegalArgumentException e) {
             throw new OccamSparkException(e.getMessage());
         }
@@ -205,7 +226,7 @@ public final class OccamRegression extends Estimator<OccamRegressionModel> imple
                 throw new OccamSparkException("cross-validated lambda on Spark is gaussian-only for now; for " + s.family().id()
                         + " set lambda, or tune it with CrossValidator");
             }
-            path = SparkIrls.fit(data, cols.withFold(null), s, new SparkIrls.End(lam, Double.isNaN(lam) ? reg : Double.NaN)).path();
+            path = SparkIrls.fit(data, cols.withFold(null), s, new SparkIrls.End(lam, Double.isNaN(lam) ? reg : Double.NaN), irls).path();
             chosen = path.model(path.size() - 1);
         }
         OccamRegressionModel model = new OccamRegressionModel(uid, chosen, path, cv);

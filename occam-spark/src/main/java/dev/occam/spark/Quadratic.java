@@ -34,4 +34,26 @@ record Quadratic(int d, double[] h, double[] g, double deviance) {
         }
         return new Quadratic(d, h, g, sums.deviance);
     }
+
+    /**
+     * The quadratic at a point where every row has the same IRLS weight u·V₀ (the null model: β = 0),
+     * from the first pass's moments of (x, y, v) around {@code centres}: H is V₀/Σv times their
+     * cross-products, in standardized coordinates. The gradient {@code g} and the deviance are
+     * computed by the caller from the same pass.
+     */
+    static Quadratic atConstantWeight(GaussianMoments m, double v0, double[] scales, double[] g, double deviance) {
+        int p = scales.length;
+        int d = p + 1;
+        double f = v0 / m.weightSum();
+        double[] h = new double[d * d];
+        h[0] = v0;
+        for (int j = 0; j < p; j++) {
+            double hj = f * m.sx()[j] / scales[j];
+            h[j + 1] = hj;
+            h[(j + 1) * d] = hj;
+            double[] col = m.sxx()[j];
+            for (int k = 0; k < p; k++) h[(j + 1) * d + k + 1] = f * col[k] / (scales[j] * scales[k]);
+        }
+        return new Quadratic(d, h, g, deviance);
+    }
 }

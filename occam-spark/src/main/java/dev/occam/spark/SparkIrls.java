@@ -1,7 +1,6 @@
 package dev.occam.spark;
 
 import dev.occam.glm.Family;
-import dev.occam.glm.GaussianMoments;
 import dev.occam.glm.GlmPath;
 import dev.occam.glm.GlmSettings;
 import dev.occam.penalty.PenaltyFactors;
@@ -16,20 +15,31 @@ import java.util.List;
 import java.util.Locale;
 
 /**
- * Binomial and poisson elastic-net paths on Spark by distributed IRLS: each pass over the data
- * ({@code treeReduce} of {@link IrlsSums}) gives, at the current coefficients, the deviance, the
- * exact negative gradient and the Fisher information XᵀWX; the driver checks the KKT conditions
- * from that gradient and, if the λ is not yet certified, takes one Newton step by coordinate
- * descent on the quadratic ({@link QuadraticCd}). Warm starts run down the λ path, and the pass that
- * certifies one λ is the first quadratic of the next, so a λ costs as many passes as Newton steps
- * (often 1–3). Plus one pass for the standardization and one at the null model.
+ * Binomial and poisson elastic-net paths on Spark. The objective, in occam-core's canonical form:
+ * <pre>   (1/Σv) Σ_i v_i ℓ(y_i, b0 + x_iᵀw) + λ Σ_j f_j [α|w_j| + (1−α)/2 w_j²]</pre>
+ * ℓ the negative log-likelihood (deviance / 2), the penalty on the coefficients of features scaled
+ * to unit variance (weighted, 1/n formula) when {@code standardize}, the intercept unpenalized,
+ * the reported coefficients on the original scale.
  *
- * <p>The λ grid, strong-rule-free KKT certificate (every feature, every λ, at occam-core's
- * {@code kktTolerance} relative to max(λ, 1e-6·G)), glmnet's early stop and the reported path are
- * those of occam-core's {@code ElasticNet.path}, so the two agree to the certificate's accuracy.
+ * <p><b>Distributed IRLS</b> (p ≤ {@link IrlsOptions#maxGramFeatures()}): pass 1 gives the
+ * standardization and, because every row has the same IRLS weight at the null model, the null
+ * model's gradient, deviance and Fisher information too ({@link StartSums}). Each later pass
+ * ({@code treeReduce} of {@link IrlsSums}) gives, at up to {@link IrlsOptions#pointsPerPass()}
+ * coefficient vectors at once, the deviance, the exact negative gradient and the Fisher information
+ * XᵀWX; on the driver each vector's λ is either certified by the KKT check or takes one Newton step
+ * by coordinate descent on its quadratic ({@link QuadraticCd}). Several λ are in flight: when one
+ * is certified, the next λ starts from the newest quadratic (the warm start of the path), so the
+ * Newton steps of neighbouring λ share passes and the path costs about one pass per λ, not one per
+ * Newton step (2–3 per λ).
  *
- * <p>The driver holds one (p+1)² matrix: for p beyond a few thousand see the proximal-gradient
- * fallback described in docs/architecture.md.
+ * <p><b>Large p</b> (p &gt; {@code maxGramFeatures}): no matrix at all; the first pass gathers
+ * means and variances only and each λ is solved by distributed proximal gradient
+ * ({@link ProximalGradient}), O(p) memory and work per row, many more passes.
+ *
+ * <p>Either way the λ grid, the strong-rule-free KKT certificate (every feature, every λ, at
+ * occam-core's {@code kktTolerance} relative to max(λ, 1e-6·G)), glmnet's early stop and the
+ * reported path are those of occam-core's {@code ElasticNet.path}, so the two agree to the
+ * certificate's accuracy.
  */
 public final class SparkIrls {
     private SparkIrls() { }
@@ -37,8 +47,11 @@ public final class SparkIrls {
     /** Newton steps per λ at most before the λ is reported unconverged. */
     static final int MAX_NEWTON = 50;
 
-    /** The result and the number of passes it took. */
-    public record Fit(GlmPath path, int passes) { }
+    /**
+     * The result, the number of passes over the data it took, and whether the large-p fallback
+     * (distributed proximal gradient) computed it instead of IRLS.
+     */
+    public record Fit(GlmPath path, int passes, boolean proximalGradient) { }
 
     public static GlmPath path(Dataset<?> data, Columns cols, GlmSettings s) {
         return fit(data, cols, s).path();
@@ -66,6 +79,11 @@ public final class SparkIrls {
 
     /** The path of {@code s}, ending at {@code end} when given (then without glmnet's early stop). */
     public static Fit fit(Dataset<?> data, Columns cols, GlmSettings s, End end) {
+        return fit(data, cols, s, end, IrlsOptions.defaults());
+    }
+
+    /** The path of {@code s}, ending at {@code end} when given, computed as {@code o} says. */
+    public static Fit fit(Dataset<?> data, Columns cols, GlmSettings s, End end, IrlsOptions o) {
         Family family = s.family();
         if (family != Family.BINOMIAL && family != Family.POISSON) {
             throw new OccamSparkException("distributed IRLS fits binomial and poisson; got " + family.id());
@@ -79,33 +97,36 @@ public final class SparkIrls {
         boolean cache = data.storageLevel().equals(StorageLevel.NONE());
         if (cache) sel = sel.persist(StorageLevel.MEMORY_AND_DISK());
         try {
-            return run(sel, c, target, s, data.schema(), end);
+            return run(sel, c, target, s, data.schema(), end, o);
         } finally {
             if (cache) sel.unpersist(false);
         }
     }
 
     private static Fit run(Dataset<Row> sel, Columns cols, RowParser.Target target, GlmSettings s,
-                           org.apache.spark.sql.types.StructType schema, End end) {
+                           org.apache.spark.sql.types.StructType schema, End end, IrlsOptions o) {
         Family family = s.family();
-        // pass 1: the standardization and the mean target
-        MomentSums first = SparkGaussian.sums(sel, Columns.of(sel.columns()[0], sel.columns()[1])
-                .withWeight(cols.weight() == null ? null : sel.columns()[2]), target).total();
-        int p = first.cols();
+        RowParser parser = new RowParser(new Columns(sel.columns()[0], sel.columns()[1],
+                cols.weight() == null ? null : sel.columns()[2], null), target);
+        // pass 1: the standardization, and (for IRLS) the Gram that is the Fisher information at the null model
+        StartSums first = startPass(sel, parser, o.maxGramFeatures());
+        int p = first.p;
         if (p < 0) throw new OccamSparkException("the data have no rows");
-        if (!(first.weightSum() > 0)) throw new OccamSparkException("the sample weights must not all be 0");
-        GaussianMoments m = first.toMoments(first.means());
-        double vs = m.weightSum();
-        double ybar = m.sy() / vs;
+        if (!(first.v > 0)) throw new OccamSparkException("the sample weights must not all be 0");
+        double vs = first.v;
+        double ybar = first.sy / vs;
         if (family == Family.BINOMIAL && !(ybar > 0 && ybar < 1)) {
             throw new OccamSparkException("binomial needs both labels 0 and 1 (with positive weight); every row has " + (ybar >= 1 ? 1 : 0));
         }
         if (family == Family.POISSON && !(ybar > 0)) {
             throw new OccamSparkException("poisson needs a count above 0 in some row");
         }
+        if (first.n > Integer.MAX_VALUE) {
+            throw new OccamSparkException("occam-core counts rows in an int; got " + first.n + " rows");
+        }
         double endLambda = end.lambda();
         if (!Double.isNaN(end.regParam())) {
-            double[] la = MllibPenalty.toOccam(family, end.regParam(), s.alpha(), s.standardize(), first.rows(), Double.NaN);
+            double[] la = MllibPenalty.toOccam(family, end.regParam(), s.alpha(), s.standardize(), first.n, Double.NaN);
             endLambda = la[0];
             s = s.withAlpha(la[1]);
         }
@@ -113,36 +134,61 @@ public final class SparkIrls {
         double[] scales = new double[p];
         boolean[] excluded = new boolean[p];
         for (int j = 0; j < p; j++) {
-            double mean = m.shift()[j];
-            double var = Math.max(m.sxx()[j][j] / vs - Math.pow(m.sx()[j] / vs, 2), 0.0);
+            double mean = first.mean(j);
+            double var = first.variance(j);
             excluded[j] = var <= 1e-24 * Math.max(1.0, mean * mean);
             centres[j] = s.intercept() ? mean : 0.0;
             scales[j] = s.standardize() && !excluded[j] ? Math.sqrt(var) : 1.0;
         }
         double[] vp = PenaltyFactors.rescaled(s.penaltyFactors(), p);
-        Driver drv = new Driver(sel, cols, target, family, centres, scales, vs, s.intercept());
-
-        double[] b0 = {s.intercept() ? (family == Family.BINOMIAL ? Math.log(ybar / (1 - ybar)) : Math.log(ybar)) : 0.0};
-        double[] b = new double[p];
-        Quadratic q = drv.at(b0[0], b);
-        double nullDev = q.deviance();
         boolean[] free = new boolean[p];
         boolean anyUnpenalized = false;
         for (int j = 0; j < p; j++) {
             free[j] = !excluded[j];
             anyUnpenalized |= free[j] && vp[j] == 0;
         }
+        Problem pr = new Problem(sel, parser, family, centres, scales, vs, s.intercept(), free, vp, s.alpha());
+
+        // the null model (β = 0, intercept at the mean target) from the first pass: every row has the same
+        // IRLS weight there, so its gradient, deviance and (with the Gram) Fisher information cost no pass
+        double[] b0 = {s.intercept() ? (family == Family.BINOMIAL ? Math.log(ybar / (1 - ybar)) : Math.log(ybar)) : 0.0};
+        double[] b = new double[p];
+        double mu0 = family == Family.BINOMIAL ? 1 / (1 + Math.exp(-b0[0])) : Math.exp(b0[0]);
+        double[] g = new double[p + 1];
+        g[0] = ybar - mu0;
+        for (int j = 0; j < p; j++) {
+            g[j + 1] = (first.crossMean(j, centres[j]) - mu0 * (first.mean(j) - centres[j])) / scales[j];
+        }
+        double nullDeviance = family == Family.BINOMIAL
+                ? 2 * (softplus(-b0[0]) + (1 - ybar) * b0[0])
+                : 2 * (first.syLogY / vs - ybar * b0[0] - ybar + mu0);
+        boolean irls = first.gram != null;
+        Quadratic q = irls
+                ? Quadratic.atConstantWeight(first.gram.toMoments(centres), IrlsPoint.variance(family, mu0), scales, g, nullDeviance)
+                : new Quadratic(p + 1, null, g, nullDeviance);
+        ProximalGradient prox = irls ? null : new ProximalGradient(pr, o.maxPassesPerLambda());
         if (anyUnpenalized) {
             // the null model holds the unpenalized features too (occam-core solves them at λ = ∞ first)
             boolean[] unpen = new boolean[p];
             for (int j = 0; j < p; j++) unpen[j] = free[j] && vp[j] == 0;
-            for (int it = 0; it < MAX_NEWTON; it++) {
-                double v = maxViolation(q, b, unpen, vp, s.alpha(), Double.MAX_VALUE, s.intercept());
-                if (v <= 1e-12 * Math.max(1.0, Math.abs(q.g()[0]) + 1e-300)) break;
-                QuadraticCd.solve(q, b0, b, unpen, vp, s.alpha(), Double.MAX_VALUE, s.intercept(), 1e-3 * 1e-12);
-                q = drv.at(b0[0], b);
+            double goal = 1e-12;
+            if (irls) {
+                for (int it = 0; it < MAX_NEWTON; it++) {
+                    double v = maxViolation(q.g(), b, unpen, vp, s.alpha(), Double.MAX_VALUE, s.intercept());
+                    if (v <= goal) break;
+                    QuadraticCd.solve(q, b0, b, unpen, vp, s.alpha(), Double.MAX_VALUE, s.intercept(), 1e-3 * goal);
+                    q = pr.quadratics(List.<double[][]>of(new double[][] {b0.clone(), b.clone()}))[0];
+                }
+            } else {
+                ProximalGradient.Point at = prox.solve(new ProximalGradient.Point(b0[0], b, q.g(), q.deviance()), unpen,
+                        Double.MAX_VALUE, goal);
+                b0[0] = at.b0();
+                System.arraycopy(at.b(), 0, b, 0, p);
+                q = new Quadratic(p + 1, null, at.g(), at.deviance());
             }
         }
+        // glmnet's null deviance is the intercept-only model's, before the unpenalized features are fitted
+        double nullDev = nullDeviance;
         double alphaEff = Math.max(s.alpha(), 1e-3);
         double lambdaMax = 0;
         for (int j = 0; j < p; j++) {
@@ -152,69 +198,198 @@ public final class SparkIrls {
         lambdaMax /= alphaEff;
         double[] lambdas = s.lambdas();
         boolean auto = lambdas == null;
+        double ratio = !Double.isNaN(s.lambdaMinRatio()) ? s.lambdaMinRatio() : (first.n < p ? 1e-2 : 1e-4);
         if (end.given()) {
-            double ratio = !Double.isNaN(s.lambdaMinRatio()) ? s.lambdaMinRatio() : (first.rows() < p ? 1e-2 : 1e-4);
             lambdas = dev.occam.glm.ElasticNet.lambdasEndingAt(lambdaMax, ratio, s.nlambda(), endLambda);
             auto = false;
         } else if (auto) {
             if (!(lambdaMax > 0)) throw new OccamSparkException("cannot build a lambda path: every penalized feature has zero gradient at the null model");
             int nl = s.nlambda();
-            double ratio = !Double.isNaN(s.lambdaMinRatio()) ? s.lambdaMinRatio() : (first.rows() < p ? 1e-2 : 1e-4);
             lambdas = new double[nl];
             lambdas[0] = lambdaMax;
             double factor = nl > 1 ? Math.pow(ratio, 1.0 / (nl - 1)) : 1;
             for (int l = 1; l < nl; l++) lambdas[l] = lambdas[l - 1] * factor;
         }
-        int nl = lambdas.length;
-        double[][] b0s = new double[nl][];
-        double[][] bs = new double[nl][];
-        double[] dev = new double[nl];
-        long[] passes = new long[nl];
-        boolean[] converged = new boolean[nl];
-        double[] kkt = new double[nl];
-        List<String> warnings = new ArrayList<>();
-        int fitted = 0;
-        for (int l = 0; l < nl; l++) {
-            double lambda = lambdas[l];
-            double scale = Math.max(lambda, 1e-6 * lambdaMax * alphaEff);
+        double[] goals = new double[lambdas.length];
+        for (int l = 0; l < lambdas.length; l++) {
+            double scale = Math.max(lambdas[l], 1e-6 * lambdaMax * alphaEff);
             if (!(scale > 0)) scale = Double.MIN_NORMAL;
-            double goal = s.kktTolerance() * scale;
-            int steps = 0;
-            double v = maxViolation(q, b, free, vp, s.alpha(), lambda, s.intercept());
-            while (v > goal && steps < MAX_NEWTON) {
-                QuadraticCd.solve(q, b0, b, free, vp, s.alpha(), lambda, s.intercept(), 1e-3 * goal);
-                q = drv.at(b0[0], b);
-                steps++;
-                v = maxViolation(q, b, free, vp, s.alpha(), lambda, s.intercept());
-            }
-            if (!Double.isFinite(q.deviance())) {
-                throw new OccamSparkException("the " + family.id() + " fit diverged (non-finite fitted values) at lambda " + lambda);
-            }
-            kkt[l] = v / scale;
-            converged[l] = v <= goal;
-            if (!converged[l]) {
-                warnings.add(String.format(Locale.ROOT, "the KKT conditions at lambda = %s (index %d) hold only to %.2e relative "
-                        + "(tolerance %.1e) after %d Newton steps", lambda, l, kkt[l], s.kktTolerance(), steps));
-            }
-            passes[l] = steps;
-            b0s[l] = b0.clone();
-            bs[l] = b.clone();
-            dev[l] = q.deviance();
-            fitted = l + 1;
-            if (stopEarly(family, s, auto, l, dev, nullDev, b)) break;
+            goals[l] = s.kktTolerance() * scale;
         }
+        Results res = new Results(family, s, auto, lambdas, goals, nullDev);
+        if (irls) {
+            newtonPath(pr, res, o.pointsAt(p), b0[0], b, q);
+        } else {
+            prox.path(new ProximalGradient.Point(b0[0], b, q.g(), q.deviance()), res);
+        }
+        int fitted = res.fitted();
         List<String> names = cols.featureNames(schema, p);
-        GlmPath path = toPath(s, names, first, java.util.Arrays.copyOf(lambdas, fitted), b0s, bs, dev, nullDev, passes, converged,
-                kkt, warnings, centres, scales, fitted, vs);
-        return new Fit(path, drv.passes + 1);
+        GlmPath path = toPath(s, names, (int) first.n, java.util.Arrays.copyOf(lambdas, fitted), res, nullDev, centres, scales, fitted, vs);
+        return new Fit(path, pr.passes + 1, !irls);
     }
 
-    /** occam-core's {@code KktCheck}: the largest violation over the free features and the intercept. */
-    static double maxViolation(Quadratic q, double[] b, boolean[] free, double[] vp, double alpha, double lambda, boolean intercept) {
-        double max = intercept ? Math.abs(q.g()[0]) : 0.0;
+    private static double softplus(double x) {
+        return x > 0 ? x + Math.log1p(Math.exp(-x)) : Math.log1p(Math.exp(x));
+    }
+
+    /** Pass 1: {@link StartSums} of every row. */
+    private static StartSums startPass(Dataset<Row> sel, RowParser parser, int maxGram) {
+        return Passes.run(() -> sel.javaRDD().mapPartitions((Iterator<Row> it) -> {
+            StartSums s = new StartSums(maxGram);
+            RowParser.Where where = new RowParser.Where(TaskContext.getPartitionId());
+            while (it.hasNext()) {
+                Row r = it.next();
+                where.row++;
+                s.add(parser.features(r, where), parser.label(r, where), parser.weight(r, where));
+            }
+            return List.of(s).iterator();
+        }).treeReduce(StartSums::merge, SparkGaussian.DEPTH));
+    }
+
+    /** A λ whose Newton iterates are in flight. */
+    private static final class Job {
+        final int l;
+        final double[] b0;
+        final double[] b;
+        /** The quadratic at (b0, b), or null until the next pass evaluates it. */
+        Quadratic q;
+        int steps;
+
+        Job(int l, double b0, double[] b) {
+            this.l = l;
+            this.b0 = new double[] {b0};
+            this.b = b.clone();
+        }
+    }
+
+    /**
+     * Distributed IRLS down the path with up to {@code k} λ in flight: every pass evaluates the
+     * quadratic at the current iterate of each λ in flight; on the driver each one is then either
+     * certified by the KKT check (its gradient is exact at that iterate) or takes its Newton step,
+     * and free places are filled by the next λ, whose first Newton step starts from the newest
+     * quadratic of the smallest λ in flight (a warm start: the quadratic at the previous λ's
+     * iterate is what IRLS at the next λ needs first). A λ still costs the Newton steps it needs,
+     * but they overlap, so the path costs about one pass per λ. The answers are the certified
+     * ones, as with one λ at a time; λ beyond glmnet's early stop are computed and dropped.
+     */
+    private static void newtonPath(Problem pr, Results res, int k, double b0, double[] b, Quadratic q) {
+        int nl = res.lambdas.length;
+        Job start = new Job(0, b0, b);
+        start.q = q;
+        List<Job> live = new ArrayList<>(List.of(start));
+        int next = 1;
+        while (true) {
+            Job newest = live.get(live.size() - 1);
+            double[] srcB0 = newest.b0.clone();
+            double[] srcB = newest.b.clone();
+            Quadratic src = newest.q;
+            List<Job> open = new ArrayList<>();
+            for (Job j : live) {
+                double v = pr.violation(j.q.g(), j.b, res.lambdas[j.l]);
+                // a non-finite fit is recorded too: it is an error only if the path reaches it before glmnet's
+                // early stop (λ computed ahead of the stop must not fail a path that one λ at a time would finish)
+                if (v <= res.goals[j.l] || j.steps >= MAX_NEWTON || !Double.isFinite(j.q.deviance())) {
+                    res.record(j.l, j.b0[0], j.b, j.q.deviance(), v, j.steps);
+                } else {
+                    pr.newtonStep(j.q, j.b0, j.b, res.lambdas[j.l], res.goals[j.l]);
+                    j.q = null;
+                    j.steps++;
+                    open.add(j);
+                }
+            }
+            if (res.stopped()) return;
+            while (open.size() < k && next < nl) {
+                Job j = new Job(next, srcB0[0], srcB);
+                pr.newtonStep(src, j.b0, j.b, res.lambdas[next], res.goals[next]);
+                j.steps = 1;
+                open.add(j);
+                next++;
+            }
+            if (open.isEmpty()) return;
+            List<double[][]> points = new ArrayList<>();
+            for (Job j : open) points.add(new double[][] {j.b0, j.b});
+            Quadratic[] qs = pr.quadratics(points);
+            for (int i = 0; i < open.size(); i++) open.get(i).q = qs[i];
+            live = open;
+        }
+    }
+
+    /** The path's answers as they are certified (in any order), with glmnet's stops applied in λ order. */
+    static final class Results {
+        final Family family;
+        final GlmSettings s;
+        final boolean auto;
+        final double[] lambdas;
+        final double[] goals;
+        final double nullDev;
+        final double[][] b0s;
+        final double[][] bs;
+        final double[] dev;
+        final long[] passes;
+        final boolean[] converged;
+        final double[] kkt;
+        final List<String> warnings = new ArrayList<>();
+        /** λ 0..prefix−1 are recorded and were checked for the stops. */
+        private int prefix;
+        private boolean stopped;
+
+        Results(Family family, GlmSettings s, boolean auto, double[] lambdas, double[] goals, double nullDev) {
+            this.family = family;
+            this.s = s;
+            this.auto = auto;
+            this.lambdas = lambdas;
+            this.goals = goals;
+            this.nullDev = nullDev;
+            int nl = lambdas.length;
+            b0s = new double[nl][];
+            bs = new double[nl][];
+            dev = new double[nl];
+            passes = new long[nl];
+            converged = new boolean[nl];
+            kkt = new double[nl];
+        }
+
+        /** λ index l's answer, its largest KKT violation {@code v} and the steps (or passes) it took. */
+        void record(int l, double b0, double[] b, double deviance, double v, int steps) {
+            if (stopped || b0s[l] != null) return;
+            double scale = goals[l] / s.kktTolerance();
+            b0s[l] = new double[] {b0};
+            bs[l] = b.clone();
+            dev[l] = deviance;
+            kkt[l] = v / scale;
+            converged[l] = v <= goals[l];
+            passes[l] = steps;
+            while (!stopped && prefix < lambdas.length && b0s[prefix] != null) {
+                int m = prefix++;
+                if (!Double.isFinite(dev[m])) {
+                    throw new OccamSparkException("the " + family.id() + " fit diverged (non-finite fitted values) at lambda " + lambdas[m]);
+                }
+                if (!converged[m]) {
+                    warnings.add(String.format(Locale.ROOT, "the KKT conditions at lambda = %s (index %d) hold only to %.2e relative "
+                            + "(tolerance %.1e) after %d steps", lambdas[m], m, kkt[m], s.kktTolerance(), passes[m]));
+                }
+                stopped = stopEarly(family, s, auto, m, dev, nullDev, bs[m]);
+            }
+        }
+
+        boolean stopped() {
+            return stopped || prefix == lambdas.length;
+        }
+
+        int fitted() {
+            return prefix;
+        }
+    }
+
+    /**
+     * occam-core's {@code KktCheck}: the largest violation over the free features and the intercept,
+     * from the negative gradient {@code grad} (intercept first) in standardized coordinates.
+     */
+    static double maxViolation(double[] grad, double[] b, boolean[] free, double[] vp, double alpha, double lambda, boolean intercept) {
+        double max = intercept ? Math.abs(grad[0]) : 0.0;
         for (int j = 0; j < b.length; j++) {
             if (!free[j]) continue;
-            double g = q.g()[j + 1];
+            double g = grad[j + 1];
             if (lambda == Double.MAX_VALUE && vp[j] > 0) continue;
             double l1 = lambda * alpha * vp[j];
             double sres = g - lambda * (1 - alpha) * vp[j] * b[j];
@@ -237,8 +412,7 @@ public final class SparkIrls {
         return family == Family.POISSON ? l >= 4 && (ratio - (1 - dev[l - 4] / nullDev)) < 10 * 1e-5 * ratio : change < 1e-5;
     }
 
-    private static GlmPath toPath(GlmSettings s, List<String> names, MomentSums first, double[] lambdas, double[][] b0s, double[][] bs,
-                                  double[] dev, double nullDev, long[] passes, boolean[] converged, double[] kkt, List<String> warnings,
+    private static GlmPath toPath(GlmSettings s, List<String> names, int n, double[] lambdas, Results res, double nullDev,
                                   double[] centres, double[] scales, int nl, double vs) {
         int p = centres.length;
         double[][] b0 = new double[nl][1];
@@ -248,45 +422,65 @@ public final class SparkIrls {
         for (int l = 0; l < nl; l++) {
             double shift = 0;
             for (int j = 0; j < p; j++) {
-                if (bs[l][j] != 0) {
-                    w[l][0][j] = bs[l][j] / scales[j];
+                if (res.bs[l][j] != 0) {
+                    w[l][0][j] = res.bs[l][j] / scales[j];
                     shift += w[l][0][j] * centres[j];
                     df[l]++;
                 }
             }
-            b0[l][0] = b0s[l][0] - shift;
-            devRatio[l] = nullDev > 0 ? 1 - dev[l] / nullDev : 0.0;
+            b0[l][0] = res.b0s[l][0] - shift;
+            devRatio[l] = nullDev > 0 ? 1 - res.dev[l] / nullDev : 0.0;
         }
         List<String> classes = s.family() == Family.BINOMIAL ? List.of("0", "1") : null;
-        int n = (int) Math.min(first.rows(), Integer.MAX_VALUE);
         return new GlmPath(s, names, classes, n, lambdas, b0, w, df, devRatio, nullDev * vs,
-                java.util.Arrays.copyOf(passes, nl), java.util.Arrays.copyOf(converged, nl), warnings,
-                java.util.Arrays.copyOf(kkt, nl));
+                java.util.Arrays.copyOf(res.passes, nl), java.util.Arrays.copyOf(res.converged, nl), res.warnings,
+                java.util.Arrays.copyOf(res.kkt, nl));
     }
 
-    /** Runs the passes: one Spark job per call of {@link #at}. */
-    private static final class Driver {
+    /** The standardized problem on the driver and its passes over the data (one Spark job each). */
+    static final class Problem {
         private final Dataset<Row> sel;
         private final RowParser parser;
-        private final Family family;
+        final Family family;
         private final double[] centres;
         private final double[] scales;
         private final double weightSum;
+        final boolean intercept;
+        final boolean[] free;
+        final double[] vp;
+        final double alpha;
         int passes;
 
-        Driver(Dataset<Row> sel, Columns cols, RowParser.Target target, Family family, double[] centres, double[] scales,
-               double weightSum, boolean intercept) {
+        Problem(Dataset<Row> sel, RowParser parser, Family family, double[] centres, double[] scales, double weightSum,
+                boolean intercept, boolean[] free, double[] vp, double alpha) {
             this.sel = sel;
-            this.parser = new RowParser(new Columns(sel.columns()[0], sel.columns()[1],
-                    cols.weight() == null ? null : sel.columns()[2], null), target);
+            this.parser = parser;
             this.family = family;
             this.centres = centres;
             this.scales = scales;
             this.weightSum = weightSum;
+            this.intercept = intercept;
+            this.free = free;
+            this.vp = vp;
+            this.alpha = alpha;
         }
 
-        /** One pass at standardized (b0, b): the quadratic model there. */
-        Quadratic at(double b0, double[] b) {
+        int p() {
+            return centres.length;
+        }
+
+        /** The largest KKT violation at standardized b with negative gradient g, over all free features. */
+        double violation(double[] g, double[] b, double lambda) {
+            return maxViolation(g, b, free, vp, alpha, lambda, intercept);
+        }
+
+        /** One Newton step at λ from (b0, b) with the quadratic q there, solved to the certificate's accuracy. */
+        void newtonStep(Quadratic q, double[] b0, double[] b, double lambda, double goal) {
+            QuadraticCd.solve(q, b0, b, free, vp, alpha, lambda, intercept, 1e-3 * goal);
+        }
+
+        /** Standardized (b0, b) as the executors evaluate it: η = a + βᵀx on the original scale. */
+        private IrlsPoint point(double b0, double[] b) {
             int p = b.length;
             double[] beta = new double[p];
             double a = b0;
@@ -294,22 +488,82 @@ public final class SparkIrls {
                 beta[j] = b[j] / scales[j];
                 a -= beta[j] * centres[j];
             }
-            IrlsPoint point = new IrlsPoint(family, a, beta, weightSum);
+            return new IrlsPoint(family, a, beta, weightSum);
+        }
+
+        /** One pass: the quadratic model at each point {b0 (length 1), b} (standardized). */
+        Quadratic[] quadratics(List<double[][]> at) {
+            IrlsPoint[] pts = new IrlsPoint[at.size()];
+            for (int i = 0; i < pts.length; i++) pts[i] = point(at.get(i)[0][0], at.get(i)[1]);
             RowParser rp = parser;
-            IrlsSums sums = Passes.run(() -> sel.javaRDD().mapPartitions((Iterator<Row> it) -> {
-                IrlsSums s = new IrlsSums();
-                int part = TaskContext.getPartitionId();
-                RowParser.Where where = new RowParser.Where(part);
+            IrlsSums[] sums = Passes.run(() -> sel.javaRDD().mapPartitions((Iterator<Row> it) -> {
+                IrlsSums[] s = new IrlsSums[pts.length];
+                for (int i = 0; i < s.length; i++) s[i] = new IrlsSums();
+                RowParser.Where where = new RowParser.Where(TaskContext.getPartitionId());
                 while (it.hasNext()) {
                     Row r = it.next();
                     where.row++;
-                    point.add(s, rp.features(r, where), rp.label(r, where), rp.weight(r, where));
+                    double[] x = rp.features(r, where);
+                    double y = rp.label(r, where);
+                    double v = rp.weight(r, where);
+                    for (int i = 0; i < s.length; i++) pts[i].add(s[i], x, y, v);
                 }
-                return List.of(s).iterator();
-            }).treeReduce(IrlsSums::merge, SparkGaussian.DEPTH));
+                return List.<IrlsSums[]>of(s).iterator();
+            }).treeReduce(SparkIrls::mergeAll, SparkGaussian.DEPTH));
             passes++;
-            if (sums.moments.cols() < 0) throw new OccamSparkException("the data have no rows");
-            return Quadratic.of(sums, centres, scales);
+            Quadratic[] q = new Quadratic[sums.length];
+            for (int i = 0; i < q.length; i++) {
+                if (sums[i].moments.cols() < 0) throw new OccamSparkException("the data have no rows");
+                q[i] = Quadratic.of(sums[i], centres, scales);
+            }
+            return q;
         }
+
+        /**
+         * One pass: the negative gradient (intercept first, standardized coordinates) and the
+         * deviance at each point {b0 (length 1), b}, without the Fisher information: O(p) per row
+         * and point.
+         */
+        ProximalGradient.Point[] gradients(List<double[][]> at) {
+            IrlsPoint[] pts = new IrlsPoint[at.size()];
+            for (int i = 0; i < pts.length; i++) pts[i] = point(at.get(i)[0][0], at.get(i)[1]);
+            RowParser rp = parser;
+            double[] c = centres;
+            GradientSums[] sums = Passes.run(() -> sel.javaRDD().mapPartitions((Iterator<Row> it) -> {
+                GradientSums[] s = new GradientSums[pts.length];
+                for (int i = 0; i < s.length; i++) s[i] = new GradientSums();
+                RowParser.Where where = new RowParser.Where(TaskContext.getPartitionId());
+                while (it.hasNext()) {
+                    Row r = it.next();
+                    where.row++;
+                    double[] x = rp.features(r, where);
+                    double y = rp.label(r, where);
+                    double v = rp.weight(r, where);
+                    for (int i = 0; i < s.length; i++) pts[i].addGradient(s[i], x, c, y, v);
+                }
+                return List.<GradientSums[]>of(s).iterator();
+            }).treeReduce(SparkIrls::mergeAll, SparkGaussian.DEPTH));
+            passes++;
+            int p = p();
+            ProximalGradient.Point[] out = new ProximalGradient.Point[sums.length];
+            for (int i = 0; i < out.length; i++) {
+                if (sums[i].srx == null) throw new OccamSparkException("the data have no rows");
+                double[] g = new double[p + 1];
+                g[0] = sums[i].sr;
+                for (int j = 0; j < p; j++) g[j + 1] = sums[i].srx[j] / scales[j];
+                out[i] = new ProximalGradient.Point(at.get(i)[0][0], at.get(i)[1].clone(), g, sums[i].deviance);
+            }
+            return out;
+        }
+    }
+
+    private static IrlsSums[] mergeAll(IrlsSums[] a, IrlsSums[] b) {
+        for (int i = 0; i < a.length; i++) a[i].merge(b[i]);
+        return a;
+    }
+
+    private static GradientSums[] mergeAll(GradientSums[] a, GradientSums[] b) {
+        for (int i = 0; i < a.length; i++) a[i].merge(b[i]);
+        return a;
     }
 }

@@ -37,7 +37,8 @@ import java.util.Set;
  * Features are every numeric column but the target, {@code --weights} and {@code --foldid}.
  * Options as {@code bin/occam}: {@code --family --alpha --nlambda --lambda-min-ratio --lambda
  * --no-standardize --no-intercept --kkt-tolerance --weights} (path and cv), {@code --foldid
- * --measure --select --table} (cv, gaussian). A user mistake prints one line and exits with 2;
+ * --measure --select --table} (cv, gaussian), and for binomial and poisson paths
+ * {@code --points-per-pass --max-gram-features} ({@link IrlsOptions}). A user mistake prints one line and exits with 2;
  * no output file is written then (outputs are written atomically, after the fit).
  */
 public final class SparkMain {
@@ -45,7 +46,8 @@ public final class SparkMain {
 
     private static final Set<String> FLAGS = Set.of("--no-standardize", "--no-intercept");
     private static final Set<String> VALUED = Set.of("--data", "--target", "--weights", "--foldid", "--family", "--alpha",
-            "--nlambda", "--lambda-min-ratio", "--lambda", "--kkt-tolerance", "--measure", "--select", "--table", "--out");
+            "--nlambda", "--lambda-min-ratio", "--lambda", "--kkt-tolerance", "--measure", "--select", "--table", "--out",
+            "--points-per-pass", "--max-gram-features");
 
     public static void main(String[] args) {
         SparkSession spark = SparkSession.builder().appName("occam-spark").getOrCreate();
@@ -117,8 +119,10 @@ public final class SparkMain {
 
     private static int path(SparkSession spark, Map<String, String> opt, PrintStream out) throws IOException {
         GlmSettings s = settings(opt);
+        IrlsOptions o = irlsOptions(opt);
         Input in = read(spark, opt);
-        GlmPath path = s.family() == Family.GAUSSIAN ? SparkGaussian.path(in.data, in.cols, s) : SparkIrls.path(in.data, in.cols, s);
+        GlmPath path = s.family() == Family.GAUSSIAN ? SparkGaussian.path(in.data, in.cols, s)
+                : SparkIrls.fit(in.data, in.cols, s, SparkIrls.End.NONE, o).path();
         PathCsv.write(Path.of(opt.get("--out")), path);
         out.printf(Locale.ROOT, "%s path: %d lambdas from %.6g to %.6g, %d features; wrote %s%n", s.family().id(), path.size(),
                 path.lambdas()[0], path.lambdas()[path.size() - 1], path.featureNames().size(), opt.get("--out"));
@@ -166,6 +170,26 @@ public final class SparkMain {
             throw new OccamSparkException(e.getMessage() != null && e.getMessage().startsWith("No enum")
                     ? "--family must be gaussian, binomial or poisson; got '" + opt.get("--family") + "'" : e.getMessage());
         }
+    }
+
+    private static IrlsOptions irlsOptions(Map<String, String> opt) {
+        try {
+            IrlsOptions o = IrlsOptions.defaults();
+            if (opt.containsKey("--points-per-pass")) o = o.withPointsPerPass(integer(opt, "--points-per-pass"));
+            if (opt.containsKey("--max-gram-features")) o = o.withMaxGramFeatures(integer(opt, "--max-gram-features"));
+            return o;
+        } catch (IllegalArgumentException e) {
+            if (e instanceof OccamSparkException) throw e;
+            throw new OccamSparkException(e.getMessage());
+        }
+    }
+
+    private static int integer(Map<String, String> opt, String name) {
+        double v = number(opt, name);
+        if (v != Math.rint(v) || Math.abs(v) > Integer.MAX_VALUE) {
+            throw new OccamSparkException(name + " must be a whole number; got " + opt.get(name));
+        }
+        return (int) v;
     }
 
     private static double number(Map<String, String> opt, String name) {

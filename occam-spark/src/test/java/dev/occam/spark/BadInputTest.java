@@ -70,6 +70,24 @@ class BadInputTest {
     }
 
     @Test
+    void irlsOptionsOutOfRangeAreOneLine(@TempDir Path dir) {
+        Dataset<Row> df = frame(List.of(RowFactory.create(Vectors.dense(1, 2), 1.0), RowFactory.create(Vectors.dense(2, 1), 0.0)));
+        assertThatThrownBy(() -> new OccamRegression().setFamily("binomial").setPointsPerPass(0).fit(df))
+                .satisfies(t -> assertOneLine(t, "pointsPerPass must be >= 1; got 0"));
+        assertThatThrownBy(() -> new OccamRegression().setFamily("poisson").setMaxGramFeatures(-1).fit(df))
+                .satisfies(t -> assertOneLine(t, "maxGramFeatures must be >= 0; got -1"));
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        Path out = dir.resolve("path.csv");
+        int status = SparkMain.run(spark, new String[] {"path", "--data", dir.resolve("t.parquet").toString(), "--target", "y",
+                "--family", "binomial", "--points-per-pass", "2.5", "--out", out.toString()},
+                new PrintStream(new ByteArrayOutputStream()), new PrintStream(err, true, StandardCharsets.UTF_8));
+        assertThat(status).isEqualTo(2);
+        assertThat(err.toString(StandardCharsets.UTF_8).strip()).doesNotContain("\n")
+                .isEqualTo("occam-spark: error: --points-per-pass must be a whole number; got 2.5");
+        assertThat(Files.exists(out)).isFalse();
+    }
+
+    @Test
     void sparkMainRunsPathAndCvAndExitsWith2OnAMistake(@TempDir Path dir) throws Exception {
         TestData d = TestData.of("gaussian", 200, 3, 4, 41);
         Dataset<Row> table = d.frame(spark, 2).select(

@@ -27,8 +27,50 @@ class SparkIrlsTest {
         SparkGaussianTest.assertSamePath(fit.path(), core, 1e-8);
         assertThat(fit.path().maxKktViolation()).isLessThanOrEqualTo(1e-11);
         assertThat(fit.path().allConverged()).isTrue();
-        // a pass for the standardization, one at the null model, then Newton steps: far fewer than λ × iterations
-        assertThat(fit.passes()).isBetween(3, 4 * core.size());
+        // a pass for the standardization and the null model, one for the unpenalized feature's fit at λ = ∞, then
+        // Newton steps of up to 4 λ at a time: about one pass per λ, not one per Newton step
+        assertThat(fit.proximalGradient()).isFalse();
+        assertThat(fit.passes()).isBetween(3, core.size() + 6);
+    }
+
+    @Test
+    void lambdasAdvancedTogetherGiveTheSameCertifiedPathInFewerPasses() {
+        TestData d = TestData.of("binomial", 600, 6, 5, 25);
+        GlmSettings s = GlmSettings.of(Family.BINOMIAL).withAlpha(0.5).withNlambda(20).withLambdaMinRatio(1e-3).withEarlyStop(false)
+                .withKktTolerance(1e-11);
+        GlmPath core = ElasticNet.path(d.core(true), s);
+        Columns cols = Columns.of("features", "label").withWeight("weight");
+        org.apache.spark.sql.Dataset<org.apache.spark.sql.Row> df = d.frame(spark, 2);
+        SparkIrls.Fit one = SparkIrls.fit(df, cols, s, SparkIrls.End.NONE, IrlsOptions.defaults().withPointsPerPass(1));
+        SparkIrls.Fit four = SparkIrls.fit(df, cols, s, SparkIrls.End.NONE, IrlsOptions.defaults().withPointsPerPass(4));
+        SparkGaussianTest.assertSamePath(one.path(), core, 1e-8);
+        SparkGaussianTest.assertSamePath(four.path(), core, 1e-8);
+        assertThat(four.path().maxKktViolation()).isLessThanOrEqualTo(1e-11);
+        // one λ at a time every λ costs its Newton steps (2-3 here); four at a time the steps overlap
+        assertThat(one.passes()).isGreaterThan(2 * core.size());
+        assertThat(four.passes()).isLessThan(one.passes() / 2).isLessThanOrEqualTo(core.size());
+    }
+
+    @Test
+    void proximalGradientFallbackForLargePEqualsOccamCore() {
+        // the fallback runs when p exceeds maxGramFeatures: forced here at p = 5 with a limit of 2
+        IrlsOptions fallback = IrlsOptions.defaults().withMaxGramFeatures(2);
+        TestData d = TestData.of("binomial", 400, 5, 5, 26);
+        GlmSettings s = GlmSettings.of(Family.BINOMIAL).withAlpha(0.7).withNlambda(6).withLambdaMinRatio(0.05)
+                .withPenaltyFactors(1, 2, 0.5, 1, 0).withKktTolerance(1e-11);
+        GlmPath core = ElasticNet.path(d.core(true), s);
+        SparkIrls.Fit fit = SparkIrls.fit(d.frame(spark, 2), Columns.of("features", "label").withWeight("weight"),
+                s.withLambdas(core.lambdas()), SparkIrls.End.NONE, fallback);
+        assertThat(fit.proximalGradient()).isTrue();
+        SparkGaussianTest.assertSamePath(fit.path(), core, 1e-8);
+        assertThat(fit.path().allConverged()).isTrue();
+        assertThat(fit.path().maxKktViolation()).isLessThanOrEqualTo(1e-11);
+
+        TestData c = TestData.of("poisson", 300, 4, 5, 27);
+        GlmSettings ps = GlmSettings.of(Family.POISSON).withAlpha(1).withNlambda(5).withLambdaMinRatio(0.05).withKktTolerance(1e-11);
+        SparkIrls.Fit pf = SparkIrls.fit(c.frame(spark, 2), Columns.of("features", "label"), ps, SparkIrls.End.NONE, fallback);
+        assertThat(pf.proximalGradient()).isTrue();
+        SparkGaussianTest.assertSamePath(pf.path(), ElasticNet.path(c.core(false), ps), 1e-8);
     }
 
     @Test
