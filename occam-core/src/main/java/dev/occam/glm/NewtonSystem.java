@@ -303,16 +303,9 @@ final class NewtonSystem {
         int[] order = java.util.Arrays.copyOf(pos, d);
         java.util.Arrays.sort(order);
         int cap = d + Math.max(16, d / 4);
-        double[] a = new double[cap * cap];
-        double maxDiag = 0;
-        for (int k = 0; k < d; k++) {
-            int ck = order[k];
-            for (int i = k; i < d; i++) a[k * cap + i] = h[ck * ldh + order[i]];
-            a[k * cap + k] += ridgeAt(ck, ridge);
-            maxDiag = Math.max(maxDiag, a[k * cap + k]);
-        }
+        double[] f = new double[cap * cap];
+        double maxDiag = fill(order, d, ridge, 0.0, f, cap);
         if (!(maxDiag > 0) || !Double.isFinite(maxDiag)) return false;
-        double[] f = a.clone();
         double levenberg = 0;
         for (int attempt = 0; attempt < 8; attempt++) {
             try {
@@ -324,14 +317,32 @@ final class NewtonSystem {
                 fRidge = levenberg == 0 ? ridge : Double.NaN;
                 return true;
             } catch (NotPositiveDefiniteException e) {
+                // the matrix is written again from H (no copy kept: it may be hundreds of MB)
                 levenberg = levenberg == 0 ? 1e-12 * maxDiag : levenberg * 100;
-                System.arraycopy(a, 0, f, 0, a.length);
-                for (int k = 0; k < d; k++) f[k * cap + k] += levenberg;
+                fill(order, d, ridge, levenberg, f, cap);
             }
         }
         fRidge = Double.NaN;
         fd = 0;
         return false;
+    }
+
+    /**
+     * Writes the lower triangle of H over {@code order[0..d)} plus the ridge part and
+     * {@code levenberg} on the diagonal into {@code f} (leading dimension cap).
+     *
+     * @return the largest diagonal element without {@code levenberg}
+     */
+    private double fill(int[] order, int d, double ridge, double levenberg, double[] f, int cap) {
+        double maxDiag = 0;
+        for (int k = 0; k < d; k++) {
+            int ck = order[k];
+            for (int i = k; i < d; i++) f[k * cap + i] = h[ck * ldh + order[i]];
+            f[k * cap + k] += ridgeAt(ck, ridge);
+            maxDiag = Math.max(maxDiag, f[k * cap + k]);
+            f[k * cap + k] += levenberg;
+        }
+        return maxDiag;
     }
 
     /**
