@@ -90,9 +90,19 @@ class TrainKillResumeCliTest {
         int killsWithCheckpoint = 0;
         while (true) {
             boolean resume = Files.exists(checkpoint);
+            java.nio.file.attribute.FileTime before = resume ? Files.getLastModifiedTime(checkpoint) : null;
             Process p = train(data, out, checkpoint, resume, stderr);
-            // around the first checkpoint of this run, or up to a third of the training later
-            long wait = kills < KILLS ? (long) (0.9 * firstMillis + random.nextDouble() * (wholeMillis - firstMillis) / 3) : 180_000;
+            if (kills >= KILLS) {
+                assertThat(p.waitFor(180, TimeUnit.SECONDS)).isTrue();
+                assertThat(p.exitValue()).as(Files.readString(stderr)).isZero();
+                break;
+            }
+            // the kill comes after this run has written a checkpoint of its own (whatever the
+            // machine's load makes of the timing), then up to four epochs later
+            while (p.isAlive() && !(Files.exists(checkpoint) && !Files.getLastModifiedTime(checkpoint).equals(before))) {
+                Thread.sleep(5);
+            }
+            long wait = (long) (random.nextDouble() * (wholeMillis - firstMillis) / 10);
             if (p.waitFor(wait, TimeUnit.MILLISECONDS)) {
                 assertThat(p.exitValue()).as(Files.readString(stderr)).isZero();
                 break;
