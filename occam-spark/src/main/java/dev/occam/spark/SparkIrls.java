@@ -5,6 +5,7 @@ import dev.occam.glm.GlmPath;
 import dev.occam.glm.GlmSettings;
 import dev.occam.penalty.PenaltyFactors;
 import org.apache.spark.TaskContext;
+import org.apache.spark.api.java.function.Function2;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.storage.StorageLevel;
@@ -491,14 +492,15 @@ public final class SparkIrls {
             return new IrlsPoint(family, a, beta, weightSum);
         }
 
-        /** One pass: the quadratic model at each point {b0 (length 1), b} (standardized). */
-        Quadratic[] quadratics(List<double[][]> at) {
-            IrlsPoint[] pts = new IrlsPoint[at.size()];
-            for (int i = 0; i < pts.length; i++) pts[i] = point(at.get(i)[0][0], at.get(i)[1]);
+        /**
+         * One pass that sums, per point, what {@code add} takes from each row (x, label, weight)
+         * into the sums {@code fresh} makes for each partition; the partitions' sums are merged
+         * by {@code merge} in a tree.
+         */
+        private <S> S[] perPoint(FreshSums<S> fresh, RowAdder<S> add, Function2<S[], S[], S[]> merge) {
             RowParser rp = parser;
-            IrlsSums[] sums = Passes.run(() -> sel.javaRDD().mapPartitions((Iterator<Row> it) -> {
-                IrlsSums[] s = new IrlsSums[pts.length];
-                for (int i = 0; i < s.length; i++) s[i] = new IrlsSums();
+            S[] sums = Passes.run(() -> sel.javaRDD().mapPartitions((Iterator<Row> it) -> {
+                S[] s = fresh.make();
                 RowParser.Where where = new RowParser.Where(TaskContext.getPartitionId());
                 while (it.hasNext()) {
                     Row r = it.next();
@@ -506,11 +508,26 @@ public final class SparkIrls {
                     double[] x = rp.features(r, where);
                     double y = rp.label(r, where);
                     double v = rp.weight(r, where);
-                    for (int i = 0; i < s.length; i++) pts[i].add(s[i], x, y, v);
+                    add.add(s, x, y, v);
                 }
-                return List.<IrlsSums[]>of(s).iterator();
-            }).treeReduce(SparkIrls::mergeAll, SparkGaussian.DEPTH));
+                return List.<S[]>of(s).iterator();
+            }).treeReduce(merge, SparkGaussian.DEPTH));
             passes++;
+            return sums;
+        }
+
+        /** One pass: the quadratic model at each point {b0 (length 1), b} (standardized). */
+        Quadratic[] quadratics(List<double[][]> at) {
+            IrlsPoint[] pts = new IrlsPoint[at.size()];
+            for (int i = 0; i < pts.length; i++) pts[i] = point(at.get(i)[0][0], at.get(i)[1]);
+            int k = pts.length;
+            IrlsSums[] sums = perPoint(() -> {
+                IrlsSums[] s = new IrlsSums[k];
+                for (int i = 0; i < k; i++) s[i] = new IrlsSums();
+                return s;
+            }, (s, x, y, v) -> {
+                for (int i = 0; i < k; i++) pts[i].add(s[i], x, y, v);
+            }, SparkIrls::mergeAll);
             Quadratic[] q = new Quadratic[sums.length];
             for (int i = 0; i < q.length; i++) {
                 if (sums[i].moments.cols() < 0) throw new OccamSparkException("the data have no rows");
@@ -527,23 +544,15 @@ public final class SparkIrls {
         ProximalGradient.Point[] gradients(List<double[][]> at) {
             IrlsPoint[] pts = new IrlsPoint[at.size()];
             for (int i = 0; i < pts.length; i++) pts[i] = point(at.get(i)[0][0], at.get(i)[1]);
-            RowParser rp = parser;
             double[] c = centres;
-            GradientSums[] sums = Passes.run(() -> sel.javaRDD().mapPartitions((Iterator<Row> it) -> {
-                GradientSums[] s = new GradientSums[pts.length];
-                for (int i = 0; i < s.length; i++) s[i] = new GradientSums();
-                RowParser.Where where = new RowParser.Where(TaskContext.getPartitionId());
-                while (it.hasNext()) {
-                    Row r = it.next();
-                    where.row++;
-                    double[] x = rp.features(r, where);
-                    double y = rp.label(r, where);
-                    double v = rp.weight(r, where);
-                    for (int i = 0; i < s.length; i++) pts[i].addGradient(s[i], x, c, y, v);
-                }
-                return List.<GradientSums[]>of(s).iterator();
-            }).treeReduce(SparkIrls::mergeAll, SparkGaussian.DEPTH));
-            passes++;
+            int k = pts.length;
+            GradientSums[] sums = perPoint(() -> {
+                GradientSums[] s = new GradientSums[k];
+                for (int i = 0; i < k; i++) s[i] = new GradientSums();
+                return s;
+            }, (s, x, y, v) -> {
+                for (int i = 0; i < k; i++) pts[i].addGradient(s[i], x, c, y, v);
+            }, SparkIrls::mergeAll);
             int p = p();
             ProximalGradient.Point[] out = new ProximalGradient.Point[sums.length];
             for (int i = 0; i < out.length; i++) {
@@ -555,6 +564,16 @@ public final class SparkIrls {
             }
             return out;
         }
+    }
+
+    /** The per-point sums of one partition, made on the executor (serializable: it travels there). */
+    interface FreshSums<S> extends java.io.Serializable {
+        S[] make();
+    }
+
+    /** Adds one row to the per-point sums (serializable: it travels to the executors). */
+    interface RowAdder<S> extends java.io.Serializable {
+        void add(S[] sums, double[] x, double y, double v);
     }
 
     private static IrlsSums[] mergeAll(IrlsSums[] a, IrlsSums[] b) {
