@@ -125,11 +125,11 @@ final class ActiveSetNewton {
             }
             if (steps > 0 && !lastFresh) {
                 // a Hessian formed at other weights converges linearly: form it anew when stepping
-                // on at the rate the last step reached would cost more (or it made no progress)
+                // on at the rate the last step reached would cost 1/REFRESH_SHARE times more (or it
+                // made no progress)
                 double rate = gmax / lastGmax;
                 double stepsLeft = rate < 1 ? Math.log(gmax / goal) / -Math.log(rate) : Double.POSITIVE_INFINITY;
-                double blas3 = blas3();
-                if (system.refreshCost(d, blas3) + 2 * system.passCost(d) < REFRESH_SHARE * stepsLeft * system.passCost(d)) {
+                if (system.refreshCost(d, blas3()) + 2 * system.passCost(d) < REFRESH_SHARE * stepsLeft * system.passCost(d)) {
                     system.refresh();
                 }
             }
