@@ -31,8 +31,9 @@ import tools.jackson.databind.node.ObjectNode;
  * certificate costs.
  *
  * <p>Usage: {@code PathBench --data DIR --task NAME --alpha A --tolerance T --runs R
- * [--convergence kkt|thresh] [--kkt-tolerance K] [--budget S] [--coef-out FILE]}. Prints one JSON line on standard output; writes the path as
- * float64 little-endian rows [b0, w_1 … w_p], one per λ, to {@code --coef-out}.
+ * [--convergence kkt|thresh] [--kkt-tolerance K] [--budget S] [--coef-out FILE] [--trace FILE]}. Prints one JSON
+ * line on standard output; writes the path as float64 little-endian rows [b0, w_1 … w_p], one per λ, to
+ * {@code --coef-out}, and per λ its non-zero count, passes and KKT violation as CSV to {@code --trace}.
  */
 public final class PathBench {
     private PathBench() { }
@@ -63,6 +64,7 @@ public final class PathBench {
             System.err.printf(Locale.ROOT, "occam %s run %d: %.3f s%n", o.task, run + 1, seconds);
         }
         if (o.coefOut != null) writeCoefficients(path, o.coefOut);
+        if (o.trace != null) writeTrace(path, o.trace);
 
         ObjectNode line = JsonMapper.shared().createObjectNode();
         line.put("tool", "occam");
@@ -105,6 +107,16 @@ public final class PathBench {
         BenchFiles.writeDoubles(file, rows);
     }
 
+    /** One line per λ: index, λ, non-zero coefficients, passes, relative KKT violation (where a path's time goes). */
+    static void writeTrace(GlmPath path, Path file) throws java.io.IOException {
+        StringBuilder sb = new StringBuilder("index,lambda,df,passes,kkt\n");
+        for (int l = 0; l < path.size(); l++) {
+            sb.append(String.format(Locale.ROOT, "%d,%.6g,%d,%d,%.3g%n", l, path.lambdas()[l], path.df()[l],
+                    path.passes()[l], path.kktViolation()[l]));
+        }
+        java.nio.file.Files.writeString(file, sb);
+    }
+
     /** CPU time of the whole process (all threads, JIT and GC included), as R and Python report it. */
     private static long processCpuNanos() {
         java.lang.management.OperatingSystemMXBean os = java.lang.management.ManagementFactory.getOperatingSystemMXBean();
@@ -117,10 +129,10 @@ public final class PathBench {
 
     /** Command-line options. */
     record Options(Path data, String task, double alpha, double tolerance, int runs, double budget, Path coefOut,
-                   GlmSettings.Convergence convergence, double kktTolerance) {
+                   GlmSettings.Convergence convergence, double kktTolerance, Path trace) {
         static Options parse(String[] args) {
             BenchArgs a = BenchArgs.parse(args, java.util.Set.of("data", "task", "alpha", "tolerance", "runs", "budget", "coef-out",
-                    "convergence", "kkt-tolerance"));
+                    "convergence", "kkt-tolerance", "trace"));
             String rule = a.text("convergence", "kkt");
             GlmSettings.Convergence convergence = switch (rule) {
                 case "kkt" -> GlmSettings.Convergence.KKT;
@@ -132,7 +144,7 @@ public final class PathBench {
             if (runs < 1) throw new IllegalArgumentException("--runs must be >= 1; got " + runs);
             return new Options(data, a.text("task", data.getFileName().toString()), a.number("alpha", 1),
                     a.number("tolerance", 1e-7), runs, a.number("budget", 120), a.path("coef-out"), convergence,
-                    a.number("kkt-tolerance", Double.NaN));
+                    a.number("kkt-tolerance", Double.NaN), a.path("trace"));
         }
     }
 }
