@@ -55,6 +55,10 @@ final class ActiveHessian {
      * needs when coordinates join it ({@link NewtonSystem}), at n·d·(d − first) multiply-adds
      * instead of n·d². Written column-major, d rows per column, into {@code out}.
      *
+     * <p>Only the joining columns are weighted (v_b = W∘z_b, n·q), so the product reads the others
+     * once. When the set covers at least half of a dense X, X itself is read in place — all p raw
+     * columns, no copy — and centred afterwards: z̃_aᵀv_b = (x_aᵀv_b − c_a·Σv_b)/s_a.
+     *
      * @return false when the problem has no rows (moments only)
      */
     static boolean columns(Problem pr, double[] w, int[] features, int m, boolean intercept, int first, double[] out) {
@@ -66,17 +70,83 @@ final class ActiveHessian {
         java.util.Arrays.fill(out, 0, d * q, 0.0);
         if (q == 0) return true;
         int rows = Math.min(ROWS, n);
+        double[] dense = pr.x instanceof DenseMatrix dm ? dm.values() : null;
+        boolean inPlace = dense != null && 2L * m >= pr.p && modestCentres(pr, features, m);
+        // the joining coordinates' positions among [intercept, features]
+        int[] joining = new int[q];
+        for (int b = 0; b < q; b++) joining[b] = first + b;
+        double[] v = new double[rows * q];
+        double[] sumV = new double[q];
+        if (inPlace) {
+            int p = pr.p;
+            double[] raw = new double[p * q];
+            double[] part = new double[p * q];
+            for (int from = 0; from < n; from += rows) {
+                int r = Math.min(rows, n - from);
+                weighted(pr, w, features, intercept, joining, from, r, v, sumV);
+                Gram.cross(r, p, q, dense, from, n, null, v, 0, r, part, 0, p);
+                for (int t = 0; t < p * q; t++) raw[t] += part[t];
+            }
+            for (int b = 0; b < q; b++) {
+                if (intercept) out[b * d] = sumV[b];
+                for (int t = 0; t < m; t++) {
+                    int j = features[t];
+                    out[b * d + o + t] = (raw[b * p + j] - pr.centres[j] * sumV[b]) / pr.scales[j];
+                }
+            }
+            return true;
+        }
         double[] z = new double[rows * d];
-        double[] wb = new double[rows];
         double[] part = new double[d * q];
         for (int from = 0; from < n; from += rows) {
             int r = Math.min(rows, n - from);
-            System.arraycopy(w, from, wb, 0, r);
             fill(pr, features, m, intercept, from, r, z);
-            dev.occam.linalg.Gram.cross(r, d, q, z, 0, r, wb, z, first * r, r, part, 0, d);
+            for (int b = 0; b < q; b++) {
+                int src = (first + b) * r;
+                for (int i = 0; i < r; i++) v[b * r + i] = w[from + i] * z[src + i];
+            }
+            Gram.cross(r, d, q, z, 0, r, null, v, 0, r, part, 0, d);
             for (int t = 0; t < d * q; t++) out[t] += part[t];
         }
         return true;
+    }
+
+    /**
+     * Whether centring after the product loses at most ~1e-10 relative: |c_j| ≤ 1e3·s_j for every
+     * feature (the rounding of x_aᵀv grows with (c/s)²).
+     */
+    private static boolean modestCentres(Problem pr, int[] features, int m) {
+        for (int t = 0; t < m; t++) {
+            int j = features[t];
+            if (!(Math.abs(pr.centres[j]) <= 1e3 * pr.scales[j])) return false;
+        }
+        return true;
+    }
+
+    /**
+     * Rows [from, from + r) of the weighted joining columns v_b = W∘z_b (b over {@code joining},
+     * positions among [intercept, features]), column-major with r rows; adds each column's sum to
+     * {@code sums}.
+     */
+    private static void weighted(Problem pr, double[] w, int[] features, boolean intercept, int[] joining,
+                                 int from, int r, double[] v, double[] sums) {
+        int o = intercept ? 1 : 0;
+        double[] col = new double[r];
+        for (int b = 0; b < joining.length; b++) {
+            int c = joining[b];
+            if (c < o) {
+                java.util.Arrays.fill(col, 1.0);
+            } else {
+                fill(pr, new int[] {features[c - o]}, 1, false, from, r, col);
+            }
+            double s = 0;
+            for (int i = 0; i < r; i++) {
+                double x = w[from + i] * col[i];
+                v[b * r + i] = x;
+                s += x;
+            }
+            sums[b] += s;
+        }
     }
 
     /** Rows [from, from + r) of the standardized block [intercept, features[0..m)], column-major with r rows. */

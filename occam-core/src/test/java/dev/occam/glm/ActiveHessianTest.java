@@ -1,0 +1,66 @@
+package dev.occam.glm;
+
+import dev.occam.data.Dataset;
+import dev.occam.data.Standardization;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+import java.util.SplittableRandom;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * {@link ActiveHessian#columns} against the same columns of {@link ActiveHessian#compute}: for sets
+ * that cover most of a dense X (read in place, centred afterwards) and few of its columns (copied
+ * block by block), for sparse X, with and without the intercept coordinate.
+ */
+class ActiveHessianTest {
+    private static final int N = 5000;
+    private static final int P = 30;
+
+    private static Problem problem(Dataset d, boolean intercept) {
+        double[] u = Standardization.normalizedWeights(null, N);
+        Standardization std = Standardization.of(d.x(), u, true, intercept);
+        double[] vp = new double[P];
+        double[] lo = new double[P];
+        double[] hi = new double[P];
+        java.util.Arrays.fill(vp, 1.0);
+        java.util.Arrays.fill(lo, Double.NEGATIVE_INFINITY);
+        java.util.Arrays.fill(hi, Double.POSITIVE_INFINITY);
+        return new Problem(d.x(), u, std, vp, lo, hi, 1.0, intercept);
+    }
+
+    @ParameterizedTest
+    @CsvSource({
+        // sparse, intercept, features in the set, of which joining
+        "false, true, 25, 3",     // most of X: read in place
+        "false, false, 25, 25",   // every coordinate joins, no intercept
+        "false, true, 6, 2",      // few columns: copied block by block
+        "true, true, 25, 4",
+        "true, false, 6, 6",
+    })
+    void joiningColumnsEqualThoseOfTheWholeMatrix(boolean sparse, boolean intercept, int m, int joining) {
+        Dataset data = SyntheticData.gaussianData(N, P, 21, sparse);
+        Problem pr = problem(data, intercept);
+        SplittableRandom r = new SplittableRandom(5);
+        double[] w = new double[N];
+        for (int i = 0; i < N; i++) w[i] = r.nextDouble() * 0.25;
+        int[] features = new int[m];
+        for (int t = 0; t < m; t++) features[t] = (7 * t + 3) % P;
+        int o = intercept ? 1 : 0;
+        int d = m + o;
+        double[] whole = new double[d * d];
+        assertThat(ActiveHessian.compute(pr, w, features, m, intercept, whole)).isTrue();
+        int first = d - joining;
+        double[] cols = new double[d * joining];
+        assertThat(ActiveHessian.columns(pr, w, features, m, intercept, first, cols)).isTrue();
+        double scale = 0;
+        for (double v : whole) scale = Math.max(scale, Math.abs(v));
+        for (int b = 0; b < joining; b++) {
+            for (int a = 0; a < d; a++) {
+                assertThat(Math.abs(cols[b * d + a] - whole[(first + b) * d + a]))
+                        .as("H[%d][%d]", a, first + b).isLessThan(1e-12 * scale);
+            }
+        }
+    }
+}
