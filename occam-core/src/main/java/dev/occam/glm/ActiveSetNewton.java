@@ -66,94 +66,107 @@ final class ActiveSetNewton {
         // the last step taken and the gradient it started from (for the system's secant corrections)
         double[] lastStep = null;
         double[] lastGrad = null;
+        // A gaussian step shortened to pin a coefficient needs no pass: the restricted objective is
+        // quadratic, so after moving t along Δ = −(H + ridge)⁻¹∇ its gradient is (1 − t)·∇ on the
+        // coordinates that stay. Such steps are chained here (b, b0, grad carried) and the solver
+        // learns the solution once, before the gradient that decides the goal is measured.
+        boolean carried = false;
+        double[][] b = null;
+        double[] b0 = null;
+        double[] grad = null;
+        double gmax = 0;
+        int d = 0;
         while (steps < MAX_STEPS) {
-            double[][] b = deepCopy(solver.coefficients());
-            double[] b0 = solver.intercepts().clone();
-            int nu = 0;
-            java.util.Arrays.fill(inUnion, false);
-            int d = 0;
-            for (int k = 0; k < classes; k++) {
-                m[k] = 0;
-                for (int j = 0; j < p; j++) {
-                    if (!pr.excluded[j] && b[k][j] != 0.0 && b[k][j] > pr.lo[j] && b[k][j] < pr.hi[j]) {
-                        free[k][m[k]++] = j;
-                        if (!inUnion[j]) {
-                            inUnion[j] = true;
-                            union[nu++] = j;
+            if (!carried) {
+                b = deepCopy(solver.coefficients());
+                b0 = solver.intercepts().clone();
+                int nu = 0;
+                java.util.Arrays.fill(inUnion, false);
+                d = 0;
+                for (int k = 0; k < classes; k++) {
+                    m[k] = 0;
+                    for (int j = 0; j < p; j++) {
+                        if (!pr.excluded[j] && b[k][j] != 0.0 && b[k][j] > pr.lo[j] && b[k][j] < pr.hi[j]) {
+                            free[k][m[k]++] = j;
+                            if (!inUnion[j]) {
+                                inUnion[j] = true;
+                                union[nu++] = j;
+                            }
                         }
                     }
+                    d += m[k] + o;
                 }
-                d += m[k] + o;
-            }
-            if (d == 0) {
-                reached = true;
-                break;
-            }
-            if (d > MAX_COORDINATES) return new Result(steps, steps > 0, false);
-            solver.refreshGradients(union, nu);
-            // gradient of the restricted objective, class by class: [intercept, free features]
-            double[] grad = new double[d];
-            double gmax = 0;
-            int at = 0;
-            for (int k = 0; k < classes; k++) {
-                if (icpt) {
-                    grad[at] = -solver.interceptGradient(k);
-                    gmax = Math.max(gmax, Math.abs(grad[at]));
-                    at++;
+                if (d == 0) {
+                    reached = true;
+                    break;
                 }
-                for (int t = 0; t < m[k]; t++, at++) {
-                    int j = free[k][t];
-                    double f = pr.vp[j];
-                    grad[at] = -solver.gradient(k, j) + lambda * (1 - pr.alpha) * f * b[k][j]
-                            + lambda * pr.alpha * f * Math.signum(b[k][j]);
-                    gmax = Math.max(gmax, Math.abs(grad[at]));
+                if (d > MAX_COORDINATES) return new Result(steps, steps > 0, false);
+                solver.refreshGradients(union, nu);
+                // gradient of the restricted objective, class by class: [intercept, free features]
+                grad = new double[d];
+                gmax = 0;
+                int at = 0;
+                for (int k = 0; k < classes; k++) {
+                    if (icpt) {
+                        grad[at] = -solver.interceptGradient(k);
+                        gmax = Math.max(gmax, Math.abs(grad[at]));
+                        at++;
+                    }
+                    for (int t = 0; t < m[k]; t++, at++) {
+                        int j = free[k][t];
+                        double f = pr.vp[j];
+                        grad[at] = -solver.gradient(k, j) + lambda * (1 - pr.alpha) * f * b[k][j]
+                                + lambda * pr.alpha * f * Math.signum(b[k][j]);
+                        gmax = Math.max(gmax, Math.abs(grad[at]));
+                    }
+                }
+                if (!(gmax > goal)) {
+                    reached = true;
+                    break;
+                }
+                if (system != null && lastStep != null && !pinned && lastStep.length == d) {
+                    double[] y = new double[d];
+                    for (int t = 0; t < d; t++) y[t] = grad[t] - lastGrad[t];
+                    system.secant(free[0], m[0], lastStep, y);
+                }
+                if (steps > 0 && lastFresh && !(gmax < 0.5 * lastGmax) && !pinned) {
+                    // Newton converges quadratically; a step that did not halve the gradient means rounding
+                    // (or a pinned coordinate) is in charge: leave the rest to coordinate descent
+                    break;
+                }
+                if (steps > 0 && !lastFresh) {
+                    // a Hessian formed at other weights converges linearly: form it anew when stepping
+                    // on at the rate the last step reached would cost 1/REFRESH_SHARE times more (or it
+                    // made no progress)
+                    double rate = gmax / lastGmax;
+                    double stepsLeft = rate < 1 ? Math.log(gmax / goal) / -Math.log(rate) : Double.POSITIVE_INFINITY;
+                    if (system.refreshCost(d, blas3()) + 2 * system.passCost(d) < REFRESH_SHARE * stepsLeft * system.passCost(d)) {
+                        system.refresh();
+                    }
                 }
             }
-            if (!(gmax > goal)) {
-                reached = true;
-                break;
-            }
-            if (system != null && lastStep != null && !pinned && lastStep.length == d) {
-                double[] y = new double[d];
-                for (int t = 0; t < d; t++) y[t] = grad[t] - lastGrad[t];
-                system.secant(free[0], m[0], lastStep, y);
-            }
-            if (steps > 0 && lastFresh && !(gmax < 0.5 * lastGmax) && !pinned) {
-                // Newton converges quadratically; a step that did not halve the gradient means rounding
-                // (or a pinned coordinate) is in charge: leave the rest to coordinate descent
-                break;
-            }
-            if (steps > 0 && !lastFresh) {
-                // a Hessian formed at other weights converges linearly: form it anew when stepping
-                // on at the rate the last step reached would cost 1/REFRESH_SHARE times more (or it
-                // made no progress)
-                double rate = gmax / lastGmax;
-                double stepsLeft = rate < 1 ? Math.log(gmax / goal) / -Math.log(rate) : Double.POSITIVE_INFINITY;
-                if (system.refreshCost(d, blas3()) + 2 * system.passCost(d) < REFRESH_SHARE * stepsLeft * system.passCost(d)) {
-                    system.refresh();
-                }
-            }
+            carried = false;
             lastGmax = gmax;
             double[] step = new double[d];
             for (int t = 0; t < d; t++) step[t] = -grad[t];
             if (system != null) {
-                if (!system.solve(free[0], m[0], lambda * (1 - pr.alpha), step)) return new Result(steps, steps > 0, false);
+                if (!system.solve(free[0], m[0], lambda * (1 - pr.alpha), step)) return unsolved(solver, b0, b, steps);
                 lastFresh = !system.stale();
             } else {
                 double[] h = new double[d * d];
-                if (!solver.hessian(free, m, icpt, h)) return new Result(steps, steps > 0, false);
-                at = 0;
+                if (!solver.hessian(free, m, icpt, h)) return unsolved(solver, b0, b, steps);
+                int at = 0;
                 for (int k = 0; k < classes; k++) {
                     at += o;
                     for (int t = 0; t < m[k]; t++, at++) h[at * d + at] += lambda * (1 - pr.alpha) * pr.vp[free[k][t]];
                 }
-                if (!factorAndSolve(d, h, step)) return new Result(steps, steps > 0, false);
+                if (!factorAndSolve(d, h, step)) return unsolved(solver, b0, b, steps);
             }
             // the longest step (≤ 1) that keeps every sign and limit
             double tMax = 1.0;
             int blockK = -1;
             int blockJ = -1;
-            at = 0;
+            int at = 0;
             for (int k = 0; k < classes; k++) {
                 at += o;
                 for (int t = 0; t < m[k]; t++, at++) {
@@ -180,6 +193,31 @@ final class ActiveSetNewton {
             double[][] nb = deepCopy(b);
             if (family == Family.GAUSSIAN) {
                 apply(pr, free, m, o, b, b0, step, tStep, blockK, blockJ, nb, nb0);
+                if (classes == 1 && blockK >= 0) {
+                    // pinned: chain the next step on the quadratic, without a pass (see above)
+                    pinned = true;
+                    steps++;
+                    int gone = -1;
+                    for (int t = 0; t < m[0]; t++) if (free[0][t] == blockJ) gone = t;
+                    double[] next = new double[d - 1];
+                    double nextMax = 0;
+                    for (int t = 0, q = 0; t < d; t++) {
+                        if (t == o + gone) continue;
+                        next[q] = (1 - tStep) * grad[t];
+                        nextMax = Math.max(nextMax, Math.abs(next[q++]));
+                    }
+                    System.arraycopy(free[0], gone + 1, free[0], gone, m[0] - gone - 1);
+                    m[0]--;
+                    d--;
+                    b = nb;
+                    b0 = nb0;
+                    grad = next;
+                    gmax = nextMax;
+                    // the goal is judged on the measured gradient: hand the solution over first
+                    carried = d > 0 && gmax > goal;
+                    if (!carried) solver.setSolution(nb0, nb);
+                    continue;
+                }
             } else {
                 // the step's direction in the linear predictor, one pass over the active columns: the
                 // line search and the new solution then cost O(n) each, not a pass
@@ -215,7 +253,14 @@ final class ActiveSetNewton {
             if (system != null) system.solutionChanged();
             steps++;
         }
+        if (carried) solver.setSolution(b0, b);
         return new Result(steps, true, reached);
+    }
+
+    /** No step could be formed: the solver gets the chained steps' solution, and the caller sweeps. */
+    private static Result unsolved(PointSolver solver, double[] b0, double[][] b, int steps) {
+        solver.setSolution(b0, b);
+        return new Result(steps, steps > 0, false);
     }
 
     /**
