@@ -194,7 +194,12 @@ final class NewtonSystem {
         double[] square = new double[d * d];
         w = solver.hessianWeights();
         stale = false;
-        ActiveHessian.compute(pr, w, feats, nf, o == 1, square);
+        // an exact Hessian (gaussian) in double; a Fisher information that will go stale anyway in floats
+        if (constant) {
+            ActiveHessian.compute(pr, w, feats, nf, o == 1, square);
+        } else {
+            ActiveHessian.computeSingle(pr, w, feats, nf, o == 1, square);
+        }
         for (int c = 0; c < d; c++) System.arraycopy(square, c * d, h, c * ldh, d);
         fRidge = Double.NaN;
         fd = 0;
@@ -371,7 +376,9 @@ final class NewtonSystem {
 
     /** Multiply-adds of {@link #refresh}: the Hessian over d coordinates anew, and a new factor. */
     double refreshCost(int d, double blas3) {
-        return Math.max(pr.entriesPerColumn(), 1.0) * d * d / blas3 + (double) d * d * d / 6;
+        // a Fisher information is formed in single precision (ActiveHessian.computeSingle): half the time
+        double precision = constant || !dev.occam.linalg.NativeBlas.available() ? 1.0 : 0.5;
+        return precision * Math.max(pr.entriesPerColumn(), 1.0) * d * d / blas3 + (double) d * d * d / 6;
     }
 
     /** Multiply-adds of one step's passes over d active columns (see {@link #stepCost}). */

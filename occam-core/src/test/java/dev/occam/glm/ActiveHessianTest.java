@@ -63,4 +63,30 @@ class ActiveHessianTest {
             }
         }
     }
+
+    @ParameterizedTest
+    @CsvSource({"false, true", "false, false", "true, true"})
+    void singlePrecisionHessianIsTheDoubleOneToFloatAccuracy(boolean sparse, boolean intercept) {
+        Dataset data = SyntheticData.gaussianData(N, P, 22, sparse);
+        Problem pr = problem(data, intercept);
+        SplittableRandom r = new SplittableRandom(6);
+        double[] w = new double[N];
+        for (int i = 0; i < N; i++) w[i] = r.nextDouble() * 0.25;
+        int m = 20;
+        int[] features = new int[m];
+        for (int t = 0; t < m; t++) features[t] = (3 * t + 1) % P;
+        int d = m + (intercept ? 1 : 0);
+        double[] exact = new double[d * d];
+        double[] single = new double[d * d];
+        assertThat(ActiveHessian.compute(pr, w, features, m, intercept, exact)).isTrue();
+        assertThat(ActiveHessian.computeSingle(pr, w, features, m, intercept, single)).isTrue();
+        double scale = 0;
+        for (double v : exact) scale = Math.max(scale, Math.abs(v));
+        double worst = 0;
+        for (int t = 0; t < d * d; t++) worst = Math.max(worst, Math.abs(single[t] - exact[t]));
+        assertThat(worst).isLessThan(1e-5 * scale);
+        for (int a = 0; a < d; a++) {
+            for (int b = 0; b < a; b++) assertThat(single[a * d + b]).isEqualTo(single[b * d + a]);
+        }
+    }
 }
