@@ -1,7 +1,6 @@
 package dev.occam.glm;
 
 import dev.occam.data.Dataset;
-import dev.occam.data.Standardization;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
@@ -19,15 +18,7 @@ class ActiveHessianTest {
     private static final int P = 30;
 
     private static Problem problem(Dataset d, boolean intercept) {
-        double[] u = Standardization.normalizedWeights(null, N);
-        Standardization std = Standardization.of(d.x(), u, true, intercept);
-        double[] vp = new double[P];
-        double[] lo = new double[P];
-        double[] hi = new double[P];
-        java.util.Arrays.fill(vp, 1.0);
-        java.util.Arrays.fill(lo, Double.NEGATIVE_INFINITY);
-        java.util.Arrays.fill(hi, Double.POSITIVE_INFINITY);
-        return new Problem(d.x(), u, std, vp, lo, hi, 1.0, intercept);
+        return SyntheticData.standardizedProblem(d, 1.0, intercept, null);
     }
 
     @ParameterizedTest

@@ -1,7 +1,6 @@
 package dev.occam.glm;
 
 import dev.occam.data.Dataset;
-import dev.occam.data.Standardization;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -38,15 +37,7 @@ class ActiveSetNewtonTest {
     @ValueSource(booleans = {false, true})
     void pinnedGaussianStepsAreChainedWithoutPassesAndEndAtTheRestrictedOptimum(boolean keptSystem) {
         Dataset data = SyntheticData.gaussianData(N, P, 11, false);
-        double[] u = Standardization.normalizedWeights(null, N);
-        Standardization std = Standardization.of(data.x(), u, true, true);
-        double[] vp = new double[P];
-        double[] lo = new double[P];
-        double[] hi = new double[P];
-        java.util.Arrays.fill(vp, 1.0);
-        java.util.Arrays.fill(lo, Double.NEGATIVE_INFINITY);
-        java.util.Arrays.fill(hi, Double.POSITIVE_INFINITY);
-        Problem pr = new Problem(data.x(), u, std, vp, lo, hi, 1.0, true);
+        Problem pr = SyntheticData.standardizedProblem(data, 1.0, true, null);
         CountingNaive solver = new CountingNaive(pr, data.y());
         // a start with every sign guessed at random: the optimum keeps few of them
         SplittableRandom r = new SplittableRandom(4);

@@ -1,7 +1,6 @@
 package dev.occam.glm;
 
 import dev.occam.data.Dataset;
-import dev.occam.data.Standardization;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -22,18 +21,10 @@ class NewtonSystemTest {
     private static final double SINGLE = 1e-5;
 
     private static Problem problem(Dataset d, double alpha) {
-        double[] u = Standardization.normalizedWeights(null, N);
-        Standardization std = Standardization.of(d.x(), u, true, true);
         double[] vp = new double[P];
-        double[] lo = new double[P];
-        double[] hi = new double[P];
         SplittableRandom r = new SplittableRandom(3);
-        for (int j = 0; j < P; j++) {
-            vp[j] = 0.5 + r.nextDouble();
-            lo[j] = Double.NEGATIVE_INFINITY;
-            hi[j] = Double.POSITIVE_INFINITY;
-        }
-        return new Problem(d.x(), u, std, vp, lo, hi, alpha, true);
+        for (int j = 0; j < P; j++) vp[j] = 0.5 + r.nextDouble();
+        return SyntheticData.standardizedProblem(d, alpha, true, vp);
     }
 
     /** The dense solve of [H + ridge] over [intercept, free] with the Hessian of {@code solver} now. */

@@ -124,4 +124,22 @@ final class SyntheticData {
         DenseMatrix d = DenseMatrix.ofRows(x);
         return sparse ? SparseMatrix.fromDense(d) : d;
     }
+
+    /**
+     * The solvers' problem for {@code d}: equal weights, standardized (and centred when
+     * {@code intercept}), penalty factors {@code vp} (null: all 1), no limits.
+     */
+    static Problem standardizedProblem(Dataset d, double alpha, boolean intercept, double[] vp) {
+        int n = d.x().rows();
+        int p = d.x().cols();
+        double[] u = dev.occam.data.Standardization.normalizedWeights(null, n);
+        dev.occam.data.Standardization std = dev.occam.data.Standardization.of(d.x(), u, true, intercept);
+        double[] f = vp != null ? vp : new double[p];
+        if (vp == null) java.util.Arrays.fill(f, 1.0);
+        double[] lo = new double[p];
+        double[] hi = new double[p];
+        java.util.Arrays.fill(lo, Double.NEGATIVE_INFINITY);
+        java.util.Arrays.fill(hi, Double.POSITIVE_INFINITY);
+        return new Problem(d.x(), u, std, f, lo, hi, alpha, intercept);
+    }
 }
