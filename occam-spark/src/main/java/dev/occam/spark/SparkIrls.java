@@ -25,7 +25,7 @@ import java.util.Locale;
  * <p><b>Distributed IRLS</b> (p ≤ {@link IrlsOptions#maxGramFeatures()}): pass 1 gives the
  * standardization and, because every row has the same IRLS weight at the null model, the null
  * model's gradient, deviance and Fisher information too ({@link StartSums}). Each later pass
- * ({@code treeReduce} of {@link IrlsSums}) gives, at up to {@link IrlsOptions#pointsPerPass()}
+ * ({@code treeReduce} of {@link FisherPass}) gives, at up to {@link IrlsOptions#pointsPerPass()}
  * coefficient vectors at once, the deviance, the exact negative gradient and the Fisher information
  * XᵀWX; on the driver each vector's λ is either certified by the KKT check or takes one Newton step
  * by coordinate descent on its quadratic ({@link QuadraticCd}). Several λ are in flight: when one
@@ -493,14 +493,14 @@ public final class SparkIrls {
         }
 
         /**
-         * One pass that sums, per point, what {@code add} takes from each row (x, label, weight)
-         * into the sums {@code fresh} makes for each partition; the partitions' sums are merged
-         * by {@code merge} in a tree.
+         * One pass that sums what {@code add} takes from each row (x, label, weight) into the
+         * accumulator {@code fresh} makes for each partition; the partitions' accumulators are
+         * merged by {@code merge} in a tree.
          */
-        private <S> S[] perPoint(FreshSums<S> fresh, RowAdder<S> add, Function2<S[], S[], S[]> merge) {
+        private <S> S pass(FreshSums<S> fresh, RowAdder<S> add, Function2<S, S, S> merge) {
             RowParser rp = parser;
-            S[] sums = Passes.run(() -> sel.javaRDD().mapPartitions((Iterator<Row> it) -> {
-                S[] s = fresh.make();
+            S sums = Passes.run(() -> sel.javaRDD().mapPartitions((Iterator<Row> it) -> {
+                S s = fresh.make();
                 RowParser.Where where = new RowParser.Where(TaskContext.getPartitionId());
                 while (it.hasNext()) {
                     Row r = it.next();
@@ -510,29 +510,23 @@ public final class SparkIrls {
                     double v = rp.weight(r, where);
                     add.add(s, x, y, v);
                 }
-                return List.<S[]>of(s).iterator();
+                return List.of(s).iterator();
             }).treeReduce(merge, SparkGaussian.DEPTH));
             passes++;
             return sums;
         }
 
-        /** One pass: the quadratic model at each point {b0 (length 1), b} (standardized). */
+        /**
+         * One pass: the quadratic model at each point {b0 (length 1), b} (standardized), all
+         * points sharing each buffered block of rows ({@link FisherPass}).
+         */
         Quadratic[] quadratics(List<double[][]> at) {
             IrlsPoint[] pts = new IrlsPoint[at.size()];
             for (int i = 0; i < pts.length; i++) pts[i] = point(at.get(i)[0][0], at.get(i)[1]);
-            int k = pts.length;
-            IrlsSums[] sums = perPoint(() -> {
-                IrlsSums[] s = new IrlsSums[k];
-                for (int i = 0; i < k; i++) s[i] = new IrlsSums();
-                return s;
-            }, (s, x, y, v) -> {
-                for (int i = 0; i < k; i++) pts[i].add(s[i], x, y, v);
-            }, SparkIrls::mergeAll);
-            Quadratic[] q = new Quadratic[sums.length];
-            for (int i = 0; i < q.length; i++) {
-                if (sums[i].moments.cols() < 0) throw new OccamSparkException("the data have no rows");
-                q[i] = Quadratic.of(sums[i], centres, scales);
-            }
+            double[] c = centres;
+            FisherPass sums = pass(() -> new FisherPass(pts, c), FisherPass::add, FisherPass::merge);
+            Quadratic[] q = new Quadratic[pts.length];
+            for (int i = 0; i < q.length; i++) q[i] = Quadratic.of(sums.sums[i], scales);
             return q;
         }
 
@@ -546,7 +540,7 @@ public final class SparkIrls {
             for (int i = 0; i < pts.length; i++) pts[i] = point(at.get(i)[0][0], at.get(i)[1]);
             double[] c = centres;
             int k = pts.length;
-            GradientSums[] sums = perPoint(() -> {
+            GradientSums[] sums = pass(() -> {
                 GradientSums[] s = new GradientSums[k];
                 for (int i = 0; i < k; i++) s[i] = new GradientSums();
                 return s;
@@ -566,19 +560,14 @@ public final class SparkIrls {
         }
     }
 
-    /** The per-point sums of one partition, made on the executor (serializable: it travels there). */
+    /** One partition's sums, made on the executor (serializable: it travels there). */
     interface FreshSums<S> extends java.io.Serializable {
-        S[] make();
+        S make();
     }
 
-    /** Adds one row to the per-point sums (serializable: it travels to the executors). */
+    /** Adds one row to a partition's sums (serializable: it travels to the executors). */
     interface RowAdder<S> extends java.io.Serializable {
-        void add(S[] sums, double[] x, double y, double v);
-    }
-
-    private static IrlsSums[] mergeAll(IrlsSums[] a, IrlsSums[] b) {
-        for (int i = 0; i < a.length; i++) a[i].merge(b[i]);
-        return a;
+        void add(S sums, double[] x, double y, double v);
     }
 
     private static GradientSums[] mergeAll(GradientSums[] a, GradientSums[] b) {
