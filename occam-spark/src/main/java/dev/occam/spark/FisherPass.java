@@ -1,5 +1,7 @@
 package dev.occam.spark;
 
+import dev.occam.linalg.NativeBlas;
+
 import java.io.Serializable;
 
 /**
@@ -7,7 +9,7 @@ import java.io.Serializable;
  * point. Rows are buffered {@value #BLOCK} at a time, shifted by the standardization's centres,
  * into one block that all K points share; each full block then costs, per point, O(p) per row for
  * η, μ, W, r, the deviance and the two O(p) sums, and p²/2 multiply-adds per row for the Fisher
- * information ({@link BlockGram}). Reading and copying a row is paid once per pass, not per point.
+ * information ({@link BlockGram}: single precision per block with a native BLAS, summed in double). Reading and copying a row is paid once per pass, not per point.
  */
 final class FisherPass implements Serializable {
     private static final long serialVersionUID = 1L;
@@ -23,9 +25,15 @@ final class FisherPass implements Serializable {
     private transient double[] rows;
     private transient double[] ys;
     private transient double[] vs;
-    private transient double[] ws;
-    private transient double[] scaled;
-    private transient double[] transposed;
+    /** Per point, column-major p × K. */
+    private transient double[] betas;
+    /** η − intercept of each buffered row and point, m × K. */
+    private transient double[] eta;
+    /** Working weights then residuals of each buffered row and point, m × 2K. */
+    private transient double[] wr;
+    /** A block's ΣW(x − c) then Σr(x − c) per point, p × 2K. */
+    private transient double[] linear;
+    private transient BlockGram gram;
     private transient int m;
 
     /**
@@ -70,39 +78,58 @@ final class FisherPass implements Serializable {
         rows = new double[BLOCK * p];
         ys = new double[BLOCK];
         vs = new double[BLOCK];
-        ws = new double[BLOCK];
-        scaled = new double[BLOCK * p];
-        transposed = BlockGram.nativeBlas() ? null : new double[BLOCK * p];
+        int kp = points.length;
+        betas = new double[p * kp];
+        for (int k = 0; k < kp; k++) System.arraycopy(points[k].beta(), 0, betas, k * p, p);
+        eta = new double[BLOCK * kp];
+        wr = new double[BLOCK * 2 * kp];
+        linear = new double[p * 2 * kp];
+        gram = BlockGram.forThisJvm(p, BLOCK);
     }
 
-    /** Folds the buffered rows into every point's sums. */
+    /**
+     * Folds the buffered rows into every point's sums. The O(p)-per-row products of all K points
+     * are two double-precision matrix products per block (η of every row and point, then ΣW(x − c)
+     * and Σr(x − c)): a dot product per row and point in Java would run scalar, since the JIT
+     * does not reorder a floating-point sum.
+     */
     void flush() {
         if (m == 0) return;
         int p = centres.length;
-        for (int k = 0; k < points.length; k++) {
+        int kp = points.length;
+        dev.ludovic.netlib.blas.BLAS blas = NativeBlas.blas();
+        // eta (m × K, column-major) = Aᵀ·B, A the p × m block, B the p × K betas
+        blas.dgemm("T", "N", m, kp, p, 1.0, rows, 0, p, betas, 0, p, 0.0, eta, 0, m);
+        for (int k = 0; k < kp; k++) {
             IrlsPoint pt = points[k];
             PointSums s = sums[k];
-            double[] beta = pt.beta();
             double a = shiftedIntercept[k];
+            int wOff = k * m;
+            int rOff = (kp + k) * m;
             for (int i = 0; i < m; i++) {
-                int off = i * p;
-                double eta = a;
-                for (int j = 0; j < p; j++) eta += beta[j] * rows[off + j];
+                double e = a + eta[wOff + i];
                 double u = vs[i] / pt.weightSum();
-                double mu = pt.mean(eta);
+                double mu = pt.mean(e);
                 double w = u * pt.variance(mu);
                 double r = u * (ys[i] - mu);
-                ws[i] = w;
+                wr[wOff + i] = w;
+                wr[rOff + i] = r;
                 s.w += w;
                 s.r += r;
-                s.deviance += u * pt.unitDeviance(ys[i], eta, mu);
-                for (int j = 0; j < p; j++) {
-                    double d = rows[off + j];
-                    s.wx[j] += w * d;
-                    s.rx[j] += r * d;
-                }
+                s.deviance += u * pt.unitDeviance(ys[i], e, mu);
             }
-            BlockGram.add(m, p, rows, ws, scaled, transposed, s.h);
+        }
+        // [ΣW(x − c) | Σr(x − c)] of the block (p × 2K) = A·[W | R]
+        blas.dgemm("N", "N", p, 2 * kp, m, 1.0, rows, 0, p, wr, 0, m, 0.0, linear, 0, p);
+        for (int k = 0; k < kp; k++) {
+            PointSums s = sums[k];
+            int wOff = k * p;
+            int rOff = (kp + k) * p;
+            for (int j = 0; j < p; j++) {
+                s.wx[j] += linear[wOff + j];
+                s.rx[j] += linear[rOff + j];
+            }
+            gram.add(m, rows, wr, k * m, s.h);
         }
         m = 0;
     }
