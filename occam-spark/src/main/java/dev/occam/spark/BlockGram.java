@@ -22,7 +22,10 @@ import dev.occam.linalg.NativeBlas;
  * convergence is then linear at a rate of about 1e-7 × the condition number instead of
  * quadratic — while the gradient, the deviance and therefore the KKT certificate stay in double.
  * Without a native BLAS, occam-core's blocked Java kernel in double precision (rows scaled by w_i
- * against a transposed copy). Scratch is allocated once per instance, nothing per block.
+ * against a transposed copy). A caller may ask for double precision for a product ({@code exact}:
+ * native dsyrk), which IRLS does for a λ whose Newton steps have not converged after a few float
+ * ones (an ill-conditioned Fisher information). Scratch is allocated once per instance, nothing
+ * per block.
  */
 final class BlockGram {
     private final int p;
@@ -31,6 +34,7 @@ final class BlockGram {
     private final float[] blockF;
     private final double[] scaled;
     private final double[] transposed;
+    private final int maxRows;
 
     /**
      * @param p features
@@ -40,15 +44,15 @@ final class BlockGram {
     BlockGram(int p, int maxRows, boolean nativeBlas) {
         this.p = p;
         this.nativeBlas = nativeBlas;
+        this.maxRows = maxRows;
+        scaled = new double[maxRows * p];
         if (nativeBlas) {
             scaledF = new float[maxRows * p];
             blockF = new float[p * p];
-            scaled = null;
             transposed = null;
         } else {
             scaledF = null;
             blockF = null;
-            scaled = new double[maxRows * p];
             transposed = new double[maxRows * p];
         }
     }
@@ -66,11 +70,23 @@ final class BlockGram {
      * @param w row weights ≥ 0 from {@code wOff} on. Not modified.
      * @param wOff offset of row 0's weight in w
      * @param h p × p column-major, lower triangle accumulated. Modified.
+     * @param exact whether the product must be in double precision even with a native BLAS (dsyrk)
      */
-    void add(int m, double[] a, double[] w, int wOff, double[] h) {
+    void add(int m, double[] a, double[] w, int wOff, double[] h, boolean exact) {
         if (m == 0) return;
-        if (nativeBlas) addNative(m, a, w, wOff, h);
-        else addJava(m, a, w, wOff, h);
+        if (m > maxRows) throw new IllegalArgumentException("a block has at most " + maxRows + " rows; got " + m);
+        if (!nativeBlas) addJava(m, a, w, wOff, h);
+        else if (exact) addNativeDouble(m, a, w, wOff, h);
+        else addNative(m, a, w, wOff, h);
+    }
+
+    private void addNativeDouble(int m, double[] a, double[] w, int wOff, double[] h) {
+        for (int i = 0; i < m; i++) {
+            double f = Math.sqrt(w[wOff + i]);
+            int off = i * p;
+            for (int j = 0; j < p; j++) scaled[off + j] = f * a[off + j];
+        }
+        NativeBlas.get().dsyrk("L", "N", p, m, 1.0, scaled, 0, p, 1.0, h, 0, p);
     }
 
     private void addNative(int m, double[] a, double[] w, int wOff, double[] h) {

@@ -17,6 +17,8 @@ final class FisherPass implements Serializable {
     static final int BLOCK = 256;
 
     private final IrlsPoint[] points;
+    /** Per point: whether its Fisher information is summed in double precision throughout. */
+    private final boolean[] exact;
     private final double[] centres;
     /** Per point: η = shiftedIntercept + βᵀ(x − c). */
     private final double[] shiftedIntercept;
@@ -38,10 +40,13 @@ final class FisherPass implements Serializable {
 
     /**
      * @param points the K points (η on the original feature scale). Not modified.
+     * @param exact per point, whether its Fisher information must be in double precision (see
+     *              {@link BlockGram}). Not modified.
      * @param centres the shift c, length p. Not modified.
      */
-    FisherPass(IrlsPoint[] points, double[] centres) {
+    FisherPass(IrlsPoint[] points, boolean[] exact, double[] centres) {
         this.points = points;
+        this.exact = exact;
         this.centres = centres;
         int p = centres.length;
         sums = new PointSums[points.length];
@@ -129,7 +134,7 @@ final class FisherPass implements Serializable {
                 s.wx[j] += linear[wOff + j];
                 s.rx[j] += linear[rOff + j];
             }
-            gram.add(m, rows, wr, k * m, s.h);
+            gram.add(m, rows, wr, k * m, s.h, exact[k]);
         }
         m = 0;
     }

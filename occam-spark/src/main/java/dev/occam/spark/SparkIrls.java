@@ -49,6 +49,14 @@ public final class SparkIrls {
     static final int MAX_NEWTON = 50;
 
     /**
+     * Newton steps of a λ taken with a single-precision Fisher information ({@link BlockGram});
+     * a λ still uncertified after them (2–3 steps are usual from a warm start) has its later
+     * quadratics summed in double, so an ill-conditioned Fisher information, whose float rounding
+     * would slow the Newton steps to a crawl, cannot keep a λ from converging.
+     */
+    static final int SINGLE_PRECISION_STEPS = 4;
+
+    /**
      * The result, the number of passes over the data it took, and whether the large-p fallback
      * (distributed proximal gradient) computed it instead of IRLS.
      */
@@ -178,7 +186,8 @@ public final class SparkIrls {
                     double v = maxViolation(q.g(), b, unpen, vp, s.alpha(), Double.MAX_VALUE, s.intercept());
                     if (v <= goal) break;
                     QuadraticCd.solve(q, b0, b, unpen, vp, s.alpha(), Double.MAX_VALUE, s.intercept(), 1e-3 * goal);
-                    q = pr.quadratics(List.<double[][]>of(new double[][] {b0.clone(), b.clone()}))[0];
+                    boolean[] exact = {it + 1 >= SINGLE_PRECISION_STEPS};
+                    q = pr.quadratics(List.<double[][]>of(new double[][] {b0.clone(), b.clone()}), exact)[0];
                 }
             } else {
                 ProximalGradient.Point at = prox.solve(new ProximalGradient.Point(b0[0], b, q.g(), q.deviance()), unpen,
@@ -308,8 +317,13 @@ public final class SparkIrls {
             }
             if (open.isEmpty()) return;
             List<double[][]> points = new ArrayList<>();
-            for (Job j : open) points.add(new double[][] {j.b0, j.b});
-            Quadratic[] qs = pr.quadratics(points);
+            boolean[] exact = new boolean[open.size()];
+            for (int i = 0; i < exact.length; i++) {
+                Job j = open.get(i);
+                points.add(new double[][] {j.b0, j.b});
+                exact[i] = j.steps >= SINGLE_PRECISION_STEPS;
+            }
+            Quadratic[] qs = pr.quadratics(points, exact);
             for (int i = 0; i < open.size(); i++) open.get(i).q = qs[i];
             live = open;
         }
@@ -518,13 +532,15 @@ public final class SparkIrls {
 
         /**
          * One pass: the quadratic model at each point {b0 (length 1), b} (standardized), all
-         * points sharing each buffered block of rows ({@link FisherPass}).
+         * points sharing each buffered block of rows ({@link FisherPass}); {@code exact[i]} asks
+         * for point i's Fisher information in double precision (else single per block with a
+         * native BLAS).
          */
-        Quadratic[] quadratics(List<double[][]> at) {
+        Quadratic[] quadratics(List<double[][]> at, boolean[] exact) {
             IrlsPoint[] pts = new IrlsPoint[at.size()];
             for (int i = 0; i < pts.length; i++) pts[i] = point(at.get(i)[0][0], at.get(i)[1]);
             double[] c = centres;
-            FisherPass sums = pass(() -> new FisherPass(pts, c), FisherPass::add, FisherPass::merge);
+            FisherPass sums = pass(() -> new FisherPass(pts, exact, c), FisherPass::add, FisherPass::merge);
             Quadratic[] q = new Quadratic[pts.length];
             for (int i = 0; i < q.length; i++) q[i] = Quadratic.of(sums.sums[i], scales);
             return q;

@@ -52,14 +52,14 @@ class BlockGramTest {
         return max / scale;
     }
 
-    private static double[] accumulate(BlockGram g, double[][] blocks) {
+    private static double[] accumulate(BlockGram g, double[][] blocks, boolean exact) {
         double[] h = new double[P * P];
         for (int b = 0; b < 2; b++) {
             // the weights are read from an offset, as FisherPass passes one point's column of its weight matrix
             double[] w = blocks[2 * b + 1];
             double[] shifted = new double[w.length + 3];
             System.arraycopy(w, 0, shifted, 3, w.length);
-            g.add(w.length, blocks[2 * b], shifted, 3, h);
+            g.add(w.length, blocks[2 * b], shifted, 3, h, exact);
         }
         return h;
     }
@@ -67,7 +67,7 @@ class BlockGramTest {
     @Test
     void javaKernelAddsEachBlocksWeightedCrossProductInDouble() {
         double[][] blocks = blocksAndWeights();
-        double[] h = accumulate(new BlockGram(P, 64, false), blocks);
+        double[] h = accumulate(new BlockGram(P, 64, false), blocks, false);
         assertThat(lowerDifference(h, direct(blocks))).isLessThan(1e-14);
     }
 
@@ -75,9 +75,17 @@ class BlockGramTest {
     void nativeKernelAgreesToSinglePrecision() {
         Assumptions.assumeTrue(NativeBlas.available(), "no native BLAS on this machine");
         double[][] blocks = blocksAndWeights();
-        double diff = lowerDifference(accumulate(new BlockGram(P, 64, true), blocks), direct(blocks));
+        double diff = lowerDifference(accumulate(new BlockGram(P, 64, true), blocks, false), direct(blocks));
         assertThat(diff).isLessThan(1e-6);
         // single precision, not double: the kernel is what the javadoc says it is
         assertThat(diff).isGreaterThan(1e-12);
+    }
+
+    @Test
+    void nativeKernelAskedForDoublePrecisionAgreesToRounding() {
+        Assumptions.assumeTrue(NativeBlas.available(), "no native BLAS on this machine");
+        double[][] blocks = blocksAndWeights();
+        double[] h = accumulate(new BlockGram(P, 64, true), blocks, true);
+        assertThat(lowerDifference(h, direct(blocks))).isLessThan(1e-14);
     }
 }
