@@ -17,8 +17,8 @@ final class FisherPass implements Serializable {
     static final int BLOCK = 256;
 
     private final IrlsPoint[] points;
-    /** Per point: whether its Fisher information is summed in double precision throughout. */
-    private final boolean[] exact;
+    /** Per point: which Fisher information, if any, is summed. */
+    private final Curvature[] curvature;
     private final double[] centres;
     /** Per point: η = shiftedIntercept + βᵀ(x − c). */
     private final double[] shiftedIntercept;
@@ -40,13 +40,13 @@ final class FisherPass implements Serializable {
 
     /**
      * @param points the K points (η on the original feature scale). Not modified.
-     * @param exact per point, whether its Fisher information must be in double precision (see
-     *              {@link BlockGram}). Not modified.
+     * @param curvature per point, which Fisher information to sum (none: only the gradient, the
+     *                  deviance and the O(p) sums). Not modified.
      * @param centres the shift c, length p. Not modified.
      */
-    FisherPass(IrlsPoint[] points, boolean[] exact, double[] centres) {
+    FisherPass(IrlsPoint[] points, Curvature[] curvature, double[] centres) {
         this.points = points;
-        this.exact = exact;
+        this.curvature = curvature;
         this.centres = centres;
         int p = centres.length;
         sums = new PointSums[points.length];
@@ -134,7 +134,7 @@ final class FisherPass implements Serializable {
                 s.wx[j] += linear[wOff + j];
                 s.rx[j] += linear[rOff + j];
             }
-            gram.add(m, rows, wr, k * m, s.h, exact[k]);
+            if (curvature[k] != Curvature.NONE) gram.add(m, rows, wr, k * m, s.h, curvature[k] == Curvature.DOUBLE);
         }
         m = 0;
     }

@@ -39,6 +39,18 @@ record Quadratic(int d, double[] h, double[] g, double deviance) {
     }
 
     /**
+     * From one pass's gradient and deviance at one point, with the curvature {@code h} of an
+     * earlier quadratic (a chord step, see {@link Curvature#NONE}).
+     */
+    static Quadratic withCurvature(PointSums sums, double[] scales, Quadratic earlier) {
+        int p = scales.length;
+        double[] g = new double[p + 1];
+        g[0] = sums.r;
+        for (int j = 0; j < p; j++) g[j + 1] = sums.rx[j] / scales[j];
+        return new Quadratic(p + 1, earlier.h(), g, sums.deviance);
+    }
+
+    /**
      * The quadratic at a point where every row has the same IRLS weight u·V₀ (the null model: β = 0),
      * from the first pass's moments of (x, y, v) around {@code centres}: H is V₀/Σv times their
      * cross-products, in standardized coordinates. The gradient {@code g} and the deviance are

@@ -49,14 +49,6 @@ public final class SparkIrls {
     static final int MAX_NEWTON = 50;
 
     /**
-     * Newton steps of a λ taken with a single-precision Fisher information ({@link BlockGram});
-     * a λ still uncertified after them (2–3 steps are usual from a warm start) has its later
-     * quadratics summed in double, so an ill-conditioned Fisher information, whose float rounding
-     * would slow the Newton steps to a crawl, cannot keep a λ from converging.
-     */
-    static final int SINGLE_PRECISION_STEPS = 4;
-
-    /**
      * The result, the number of passes over the data it took, and whether the large-p fallback
      * (distributed proximal gradient) computed it instead of IRLS.
      */
@@ -186,8 +178,9 @@ public final class SparkIrls {
                     double v = maxViolation(q.g(), b, unpen, vp, s.alpha(), Double.MAX_VALUE, s.intercept());
                     if (v <= goal) break;
                     QuadraticCd.solve(q, b0, b, unpen, vp, s.alpha(), Double.MAX_VALUE, s.intercept(), 1e-3 * goal);
-                    boolean[] exact = {it + 1 >= SINGLE_PRECISION_STEPS};
-                    q = pr.quadratics(List.<double[][]>of(new double[][] {b0.clone(), b.clone()}), exact)[0];
+                    // one point at a time: no pass to save, so a fresh Fisher information at every iterate
+                    Curvature[] fresh = {it + 1 >= Curvature.DOUBLE_FROM ? Curvature.DOUBLE : Curvature.SINGLE};
+                    q = pr.quadratics(List.<double[][]>of(new double[][] {b0.clone(), b.clone()}), fresh, new Quadratic[1])[0];
                 }
             } else {
                 ProximalGradient.Point at = prox.solve(new ProximalGradient.Point(b0[0], b, q.g(), q.deviance()), unpen,
@@ -263,6 +256,8 @@ public final class SparkIrls {
         final double[] b;
         /** The quadratic at (b0, b), or null until the next pass evaluates it. */
         Quadratic q;
+        /** The quadratic whose Fisher information took the latest Newton step (reused by a chord step). */
+        Quadratic curvature;
         int steps;
 
         Job(int l, double b0, double[] b) {
@@ -302,6 +297,7 @@ public final class SparkIrls {
                     res.record(j.l, j.b0[0], j.b, j.q.deviance(), v, j.steps);
                 } else {
                     pr.newtonStep(j.q, j.b0, j.b, res.lambdas[j.l], res.goals[j.l]);
+                    j.curvature = j.q;
                     j.q = null;
                     j.steps++;
                     open.add(j);
@@ -311,19 +307,22 @@ public final class SparkIrls {
             while (open.size() < k && next < nl) {
                 Job j = new Job(next, srcB0[0], srcB);
                 pr.newtonStep(src, j.b0, j.b, res.lambdas[next], res.goals[next]);
+                j.curvature = src;
                 j.steps = 1;
                 open.add(j);
                 next++;
             }
             if (open.isEmpty()) return;
             List<double[][]> points = new ArrayList<>();
-            boolean[] exact = new boolean[open.size()];
-            for (int i = 0; i < exact.length; i++) {
+            Curvature[] curvature = new Curvature[open.size()];
+            Quadratic[] earlier = new Quadratic[open.size()];
+            for (int i = 0; i < curvature.length; i++) {
                 Job j = open.get(i);
                 points.add(new double[][] {j.b0, j.b});
-                exact[i] = j.steps >= SINGLE_PRECISION_STEPS;
+                curvature[i] = Curvature.atIterate(j.steps);
+                earlier[i] = j.curvature;
             }
-            Quadratic[] qs = pr.quadratics(points, exact);
+            Quadratic[] qs = pr.quadratics(points, curvature, earlier);
             for (int i = 0; i < open.size(); i++) open.get(i).q = qs[i];
             live = open;
         }
@@ -532,17 +531,22 @@ public final class SparkIrls {
 
         /**
          * One pass: the quadratic model at each point {b0 (length 1), b} (standardized), all
-         * points sharing each buffered block of rows ({@link FisherPass}); {@code exact[i]} asks
-         * for point i's Fisher information in double precision (else single per block with a
-         * native BLAS).
+         * points sharing each buffered block of rows ({@link FisherPass}); {@code curvature[i]}
+         * says which Fisher information point i gets: with {@link Curvature#NONE} its quadratic
+         * takes the curvature of {@code earlier[i]} (a chord step) and only the gradient and
+         * deviance are new.
          */
-        Quadratic[] quadratics(List<double[][]> at, boolean[] exact) {
+        Quadratic[] quadratics(List<double[][]> at, Curvature[] curvature, Quadratic[] earlier) {
             IrlsPoint[] pts = new IrlsPoint[at.size()];
             for (int i = 0; i < pts.length; i++) pts[i] = point(at.get(i)[0][0], at.get(i)[1]);
             double[] c = centres;
-            FisherPass sums = pass(() -> new FisherPass(pts, exact, c), FisherPass::add, FisherPass::merge);
+            FisherPass sums = pass(() -> new FisherPass(pts, curvature, c), FisherPass::add, FisherPass::merge);
             Quadratic[] q = new Quadratic[pts.length];
-            for (int i = 0; i < q.length; i++) q[i] = Quadratic.of(sums.sums[i], scales);
+            for (int i = 0; i < q.length; i++) {
+                q[i] = curvature[i] == Curvature.NONE
+                        ? Quadratic.withCurvature(sums.sums[i], scales, earlier[i])
+                        : Quadratic.of(sums.sums[i], scales);
+            }
             return q;
         }
 

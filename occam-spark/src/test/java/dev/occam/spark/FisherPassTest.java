@@ -33,15 +33,15 @@ class FisherPassTest {
             new IrlsPoint(Family.BINOMIAL, -7.0, new double[] {0.3, -0.2, 0.5, 0.1, 0.4}, vs),
             new IrlsPoint(Family.BINOMIAL, 0.2, new double[] {0.0, 0.1, -0.1, 0.0, 0.0}, vs),
         };
-        // point 0's Fisher information as IRLS's first Newton steps take it, point 1's in double (later steps)
-        boolean[] exact = {false, true};
-        FisherPass a = new FisherPass(pts, exact, c);
-        FisherPass b = new FisherPass(pts, exact, c);
+        // point 0's Fisher information as IRLS's first Newton steps take it, point 1's in double (a λ's late steps)
+        Curvature[] curvature = {Curvature.SINGLE, Curvature.DOUBLE};
+        FisherPass a = new FisherPass(pts, curvature, c);
+        FisherPass b = new FisherPass(pts, curvature, c);
         for (int i = 0; i < n; i++) (i < 300 ? a : b).add(x[i], y[i], v[i]);
         a.merge(b);
         for (int k = 0; k < pts.length; k++) {
             // summed in single precision per block when a native BLAS is present, unless asked for in double
-            double hTol = dev.occam.linalg.NativeBlas.available() && !exact[k] ? 1e-6 : 1e-12;
+            double hTol = dev.occam.linalg.NativeBlas.available() && curvature[k] == Curvature.SINGLE ? 1e-6 : 1e-12;
             IrlsPoint pt = pts[k];
             PointSums s = a.sums[k];
             double w = 0;
@@ -75,5 +75,23 @@ class FisherPassTest {
                 for (int l = 0; l <= j; l++) assertThat(s.h[l * p + j]).isCloseTo(h[l * p + j], within(hTol * h[0]));
             }
         }
+    }
+
+    /** A chord point's pass sums the gradient and deviance as a fresh one does, and no Fisher information. */
+    @Test
+    void aPointWithoutCurvatureGetsTheSameGradientAndNoMatrix() {
+        double[] c = {1, 2, 3};
+        IrlsPoint pt = new IrlsPoint(Family.BINOMIAL, -1.0, new double[] {0.2, -0.1, 0.3}, 300);
+        FisherPass both = new FisherPass(new IrlsPoint[] {pt, pt}, new Curvature[] {Curvature.SINGLE, Curvature.NONE}, c);
+        SplittableRandom r = new SplittableRandom(9);
+        for (int i = 0; i < 300; i++) both.add(new double[] {r.nextDouble() * 2, r.nextDouble() * 4, r.nextDouble() * 6}, i % 3 == 0 ? 1 : 0, 1.0);
+        both.merge(new FisherPass(new IrlsPoint[] {pt, pt}, new Curvature[] {Curvature.SINGLE, Curvature.NONE}, c));
+        PointSums fresh = both.sums[0];
+        PointSums chord = both.sums[1];
+        assertThat(chord.r).isEqualTo(fresh.r);
+        assertThat(chord.deviance).isEqualTo(fresh.deviance);
+        assertThat(chord.rx).containsExactly(fresh.rx);
+        assertThat(chord.h).containsOnly(0.0);
+        assertThat(fresh.h[0]).isPositive();
     }
 }
