@@ -27,8 +27,10 @@ import java.util.Locale;
  * model's gradient, deviance and Fisher information too ({@link StartSums}). Each later pass
  * ({@code treeReduce} of {@link FisherPass}) gives, at up to {@link IrlsOptions#pointsPerPass()}
  * coefficient vectors at once, the deviance, the exact negative gradient and the Fisher information
- * XᵀWX; on the driver each vector's λ is either certified by the KKT check or takes one Newton step
- * by coordinate descent on its quadratic ({@link QuadraticCd}). Several λ are in flight: when one
+ * XᵀWX (single precision per block, {@link BlockGram}; only at a λ's first iterates, later steps
+ * reuse it: {@link Curvature}); on the driver each vector's λ is either certified by the KKT check
+ * on its exact gradient or takes one Newton step by coordinate descent on its quadratic
+ * ({@link QuadraticCd}). Several λ are in flight: when one
  * is certified, the next λ starts from the newest quadratic (the warm start of the path), so the
  * Newton steps of neighbouring λ share passes and the path costs about one pass per λ, not one per
  * Newton step (2–3 per λ).
