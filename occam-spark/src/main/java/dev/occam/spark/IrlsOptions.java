@@ -7,8 +7,9 @@ package dev.occam.spark;
  * @param pointsPerPass how many coefficient vectors one pass of distributed IRLS evaluates (the
  *                      Fisher information, gradient and deviance at each): the iterates of up to
  *                      this many λ advance together, so the path needs about one pass per λ
- *                      instead of one per Newton step. Each costs p²/2 multiply-adds per row and a
- *                      (p+1)² matrix on the driver and in each task; the number actually used is
+ *                      instead of one per Newton step. Each costs up to p²/2 multiply-adds per row
+ *                      (3p when the point reuses its λ's Fisher information: {@code Curvature})
+ *                      and a (p+1)² matrix on the driver and in each task; the number actually used is
  *                      also capped so that these matrices stay under {@link #MATRIX_BUDGET_BYTES}
  *                      (but at least 1). Default {@value #DEFAULT_POINTS_PER_PASS}.
  * @param maxGramFeatures the largest p solved by IRLS, whose driver holds (p+1)² doubles per

@@ -8,23 +8,13 @@ import java.io.Serializable;
  * One binomial or poisson fit as the executors need it: η = a + βᵀx on the original feature
  * scale and the sample weights' total (u = v/Σv). Per row it gives what occam-core's
  * {@code Irls} computes: the mean μ, the working weight u·V(μ) (the same floor on μ(1−μ)), the
- * residual u(y − μ) and the unit deviance. A pass may carry several points (one set of sums each)
- * so that several λ or several iterates share one read of the data.
+ * residual u(y − μ) and the unit deviance ({@link FisherPass} sums them per block of rows). A pass
+ * may carry several points (one set of sums each) so that several λ or iterates share one read of
+ * the data.
  */
 record IrlsPoint(Family family, double a, double[] beta, double weightSum) implements Serializable {
     /** occam-core's floor on μ(1−μ), so a saturated row cannot make a weight vanish. */
     static final double PMIN = 1e-5;
-
-    /** Adds one row (features x, target y, sample weight v) to the quadratic model's {@code sums}. */
-    void add(IrlsSums sums, double[] x, double y, double v) {
-        double eta = eta(x);
-        double u = v / weightSum;
-        double mu = mean(eta);
-        double w = u * variance(mu);
-        double r = u * (y - mu);
-        sums.moments.add(x, w > 0 ? r / w : 0.0, w);
-        sums.deviance += u * unitDeviance(y, eta, mu);
-    }
 
     /**
      * Adds one row to the gradient-only {@code sums}: Σr and Σr(x − c) with r = u(y − μ) (the
@@ -45,7 +35,8 @@ record IrlsPoint(Family family, double a, double[] beta, double weightSum) imple
         return eta;
     }
 
-    private double mean(double eta) {
+    /** The mean μ at linear predictor η. */
+    double mean(double eta) {
         if (family == Family.BINOMIAL) return eta >= 0 ? 1 / (1 + Math.exp(-eta)) : Math.exp(eta) / (1 + Math.exp(eta));
         return Math.exp(eta);
     }
@@ -59,11 +50,13 @@ record IrlsPoint(Family family, double a, double[] beta, double weightSum) imple
         return mu;
     }
 
-    private double variance(double mu) {
+    /** V(μ), floored for binomial. */
+    double variance(double mu) {
         return variance(family, mu);
     }
 
-    private double unitDeviance(double y, double eta, double mu) {
+    /** The unit deviance d(y, μ) at η (μ = mean(η)). */
+    double unitDeviance(double y, double eta, double mu) {
         if (family == Family.BINOMIAL) {
             double lossPos = eta > 0 ? Math.log1p(Math.exp(-eta)) : -eta + Math.log1p(Math.exp(eta));
             return 2 * (y > 0.5 ? lossPos : lossPos + eta);

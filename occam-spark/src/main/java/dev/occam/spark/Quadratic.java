@@ -15,24 +15,39 @@ import dev.occam.glm.GaussianMoments;
  */
 record Quadratic(int d, double[] h, double[] g, double deviance) {
 
-    /** From one pass's sums, moved to the standardization's centres. */
-    static Quadratic of(IrlsSums sums, double[] centres, double[] scales) {
-        GaussianMoments m = sums.moments.toMoments(centres);
-        int p = centres.length;
+    /** From one pass's sums at one point, taken around the standardization's centres. */
+    static Quadratic of(PointSums sums, double[] scales) {
+        int p = scales.length;
         int d = p + 1;
         double[] h = new double[d * d];
         double[] g = new double[d];
-        h[0] = m.weightSum();
-        g[0] = m.sy();
+        h[0] = sums.w;
+        g[0] = sums.r;
         for (int j = 0; j < p; j++) {
-            double hj = m.sx()[j] / scales[j];
-            h[(j + 1)] = hj;
+            double hj = sums.wx[j] / scales[j];
+            h[j + 1] = hj;
             h[(j + 1) * d] = hj;
-            g[j + 1] = m.sxy()[j] / scales[j];
-            double[] col = m.sxx()[j];
-            for (int k = 0; k < p; k++) h[(j + 1) * d + k + 1] = col[k] / (scales[j] * scales[k]);
+            g[j + 1] = sums.rx[j] / scales[j];
+            // sums.h holds the lower triangle (row index ≥ column index) only
+            for (int k = 0; k <= j; k++) {
+                double hjk = sums.h[k * p + j] / (scales[j] * scales[k]);
+                h[(j + 1) * d + k + 1] = hjk;
+                h[(k + 1) * d + j + 1] = hjk;
+            }
         }
         return new Quadratic(d, h, g, sums.deviance);
+    }
+
+    /**
+     * From one pass's gradient and deviance at one point, with the curvature {@code h} of an
+     * earlier quadratic (a chord step, see {@link Curvature#NONE}).
+     */
+    static Quadratic withCurvature(PointSums sums, double[] scales, Quadratic earlier) {
+        int p = scales.length;
+        double[] g = new double[p + 1];
+        g[0] = sums.r;
+        for (int j = 0; j < p; j++) g[j + 1] = sums.rx[j] / scales[j];
+        return new Quadratic(p + 1, earlier.h(), g, sums.deviance);
     }
 
     /**

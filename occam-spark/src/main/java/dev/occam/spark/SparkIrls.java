@@ -25,10 +25,12 @@ import java.util.Locale;
  * <p><b>Distributed IRLS</b> (p ≤ {@link IrlsOptions#maxGramFeatures()}): pass 1 gives the
  * standardization and, because every row has the same IRLS weight at the null model, the null
  * model's gradient, deviance and Fisher information too ({@link StartSums}). Each later pass
- * ({@code treeReduce} of {@link IrlsSums}) gives, at up to {@link IrlsOptions#pointsPerPass()}
+ * ({@code treeReduce} of {@link FisherPass}) gives, at up to {@link IrlsOptions#pointsPerPass()}
  * coefficient vectors at once, the deviance, the exact negative gradient and the Fisher information
- * XᵀWX; on the driver each vector's λ is either certified by the KKT check or takes one Newton step
- * by coordinate descent on its quadratic ({@link QuadraticCd}). Several λ are in flight: when one
+ * XᵀWX (single precision per block, {@link BlockGram}; only at a λ's first iterates, later steps
+ * reuse it: {@link Curvature}); on the driver each vector's λ is either certified by the KKT check
+ * on its exact gradient or takes one Newton step by coordinate descent on its quadratic
+ * ({@link QuadraticCd}). Several λ are in flight: when one
  * is certified, the next λ starts from the newest quadratic (the warm start of the path), so the
  * Newton steps of neighbouring λ share passes and the path costs about one pass per λ, not one per
  * Newton step (2–3 per λ).
@@ -178,7 +180,9 @@ public final class SparkIrls {
                     double v = maxViolation(q.g(), b, unpen, vp, s.alpha(), Double.MAX_VALUE, s.intercept());
                     if (v <= goal) break;
                     QuadraticCd.solve(q, b0, b, unpen, vp, s.alpha(), Double.MAX_VALUE, s.intercept(), 1e-3 * goal);
-                    q = pr.quadratics(List.<double[][]>of(new double[][] {b0.clone(), b.clone()}))[0];
+                    // one point at a time: no pass to save, so a fresh Fisher information at every iterate
+                    Curvature[] fresh = {it + 1 >= Curvature.DOUBLE_FROM ? Curvature.DOUBLE : Curvature.SINGLE};
+                    q = pr.quadratics(List.<double[][]>of(new double[][] {b0.clone(), b.clone()}), fresh, new Quadratic[1])[0];
                 }
             } else {
                 ProximalGradient.Point at = prox.solve(new ProximalGradient.Point(b0[0], b, q.g(), q.deviance()), unpen,
@@ -254,6 +258,8 @@ public final class SparkIrls {
         final double[] b;
         /** The quadratic at (b0, b), or null until the next pass evaluates it. */
         Quadratic q;
+        /** The quadratic whose Fisher information took the latest Newton step (reused by a chord step). */
+        Quadratic curvature;
         int steps;
 
         Job(int l, double b0, double[] b) {
@@ -293,6 +299,7 @@ public final class SparkIrls {
                     res.record(j.l, j.b0[0], j.b, j.q.deviance(), v, j.steps);
                 } else {
                     pr.newtonStep(j.q, j.b0, j.b, res.lambdas[j.l], res.goals[j.l]);
+                    j.curvature = j.q;
                     j.q = null;
                     j.steps++;
                     open.add(j);
@@ -302,14 +309,22 @@ public final class SparkIrls {
             while (open.size() < k && next < nl) {
                 Job j = new Job(next, srcB0[0], srcB);
                 pr.newtonStep(src, j.b0, j.b, res.lambdas[next], res.goals[next]);
+                j.curvature = src;
                 j.steps = 1;
                 open.add(j);
                 next++;
             }
             if (open.isEmpty()) return;
             List<double[][]> points = new ArrayList<>();
-            for (Job j : open) points.add(new double[][] {j.b0, j.b});
-            Quadratic[] qs = pr.quadratics(points);
+            Curvature[] curvature = new Curvature[open.size()];
+            Quadratic[] earlier = new Quadratic[open.size()];
+            for (int i = 0; i < curvature.length; i++) {
+                Job j = open.get(i);
+                points.add(new double[][] {j.b0, j.b});
+                curvature[i] = Curvature.atIterate(j.steps);
+                earlier[i] = j.curvature;
+            }
+            Quadratic[] qs = pr.quadratics(points, curvature, earlier);
             for (int i = 0; i < open.size(); i++) open.get(i).q = qs[i];
             live = open;
         }
@@ -493,14 +508,14 @@ public final class SparkIrls {
         }
 
         /**
-         * One pass that sums, per point, what {@code add} takes from each row (x, label, weight)
-         * into the sums {@code fresh} makes for each partition; the partitions' sums are merged
-         * by {@code merge} in a tree.
+         * One pass that sums what {@code add} takes from each row (x, label, weight) into the
+         * accumulator {@code fresh} makes for each partition; the partitions' accumulators are
+         * merged by {@code merge} in a tree.
          */
-        private <S> S[] perPoint(FreshSums<S> fresh, RowAdder<S> add, Function2<S[], S[], S[]> merge) {
+        private <S> S pass(FreshSums<S> fresh, RowAdder<S> add, Function2<S, S, S> merge) {
             RowParser rp = parser;
-            S[] sums = Passes.run(() -> sel.javaRDD().mapPartitions((Iterator<Row> it) -> {
-                S[] s = fresh.make();
+            S sums = Passes.run(() -> sel.javaRDD().mapPartitions((Iterator<Row> it) -> {
+                S s = fresh.make();
                 RowParser.Where where = new RowParser.Where(TaskContext.getPartitionId());
                 while (it.hasNext()) {
                     Row r = it.next();
@@ -510,28 +525,29 @@ public final class SparkIrls {
                     double v = rp.weight(r, where);
                     add.add(s, x, y, v);
                 }
-                return List.<S[]>of(s).iterator();
+                return List.of(s).iterator();
             }).treeReduce(merge, SparkGaussian.DEPTH));
             passes++;
             return sums;
         }
 
-        /** One pass: the quadratic model at each point {b0 (length 1), b} (standardized). */
-        Quadratic[] quadratics(List<double[][]> at) {
+        /**
+         * One pass: the quadratic model at each point {b0 (length 1), b} (standardized), all
+         * points sharing each buffered block of rows ({@link FisherPass}); {@code curvature[i]}
+         * says which Fisher information point i gets: with {@link Curvature#NONE} its quadratic
+         * takes the curvature of {@code earlier[i]} (a chord step) and only the gradient and
+         * deviance are new.
+         */
+        Quadratic[] quadratics(List<double[][]> at, Curvature[] curvature, Quadratic[] earlier) {
             IrlsPoint[] pts = new IrlsPoint[at.size()];
             for (int i = 0; i < pts.length; i++) pts[i] = point(at.get(i)[0][0], at.get(i)[1]);
-            int k = pts.length;
-            IrlsSums[] sums = perPoint(() -> {
-                IrlsSums[] s = new IrlsSums[k];
-                for (int i = 0; i < k; i++) s[i] = new IrlsSums();
-                return s;
-            }, (s, x, y, v) -> {
-                for (int i = 0; i < k; i++) pts[i].add(s[i], x, y, v);
-            }, SparkIrls::mergeAll);
-            Quadratic[] q = new Quadratic[sums.length];
+            double[] c = centres;
+            FisherPass sums = pass(() -> new FisherPass(pts, curvature, c), FisherPass::add, FisherPass::merge);
+            Quadratic[] q = new Quadratic[pts.length];
             for (int i = 0; i < q.length; i++) {
-                if (sums[i].moments.cols() < 0) throw new OccamSparkException("the data have no rows");
-                q[i] = Quadratic.of(sums[i], centres, scales);
+                q[i] = curvature[i] == Curvature.NONE
+                        ? Quadratic.withCurvature(sums.sums[i], scales, earlier[i])
+                        : Quadratic.of(sums.sums[i], scales);
             }
             return q;
         }
@@ -546,7 +562,7 @@ public final class SparkIrls {
             for (int i = 0; i < pts.length; i++) pts[i] = point(at.get(i)[0][0], at.get(i)[1]);
             double[] c = centres;
             int k = pts.length;
-            GradientSums[] sums = perPoint(() -> {
+            GradientSums[] sums = pass(() -> {
                 GradientSums[] s = new GradientSums[k];
                 for (int i = 0; i < k; i++) s[i] = new GradientSums();
                 return s;
@@ -566,19 +582,14 @@ public final class SparkIrls {
         }
     }
 
-    /** The per-point sums of one partition, made on the executor (serializable: it travels there). */
+    /** One partition's sums, made on the executor (serializable: it travels there). */
     interface FreshSums<S> extends java.io.Serializable {
-        S[] make();
+        S make();
     }
 
-    /** Adds one row to the per-point sums (serializable: it travels to the executors). */
+    /** Adds one row to a partition's sums (serializable: it travels to the executors). */
     interface RowAdder<S> extends java.io.Serializable {
-        void add(S[] sums, double[] x, double y, double v);
-    }
-
-    private static IrlsSums[] mergeAll(IrlsSums[] a, IrlsSums[] b) {
-        for (int i = 0; i < a.length; i++) a[i].merge(b[i]);
-        return a;
+        void add(S sums, double[] x, double y, double v);
     }
 
     private static GradientSums[] mergeAll(GradientSums[] a, GradientSums[] b) {

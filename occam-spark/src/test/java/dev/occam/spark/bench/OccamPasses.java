@@ -52,6 +52,7 @@ public final class OccamPasses {
             System.out.printf(Locale.ROOT, "RESULT %s n=%d p=%d points/pass %s%s: %d lambdas, %d passes, %d jobs, %.1f s, max KKT %.2e, converged %s%n",
                     family, n, p, k, p > maxGram ? " (proximal gradient)" : "", path.size(), fit.passes(), counter.jobs.get(), secs,
                     path.maxKktViolation(), path.allConverged());
+            System.out.println("  Newton steps (or passes) per lambda: " + java.util.Arrays.toString(path.passes()));
         }
         spark.stop();
     }
