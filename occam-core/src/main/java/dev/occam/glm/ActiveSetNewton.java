@@ -45,8 +45,11 @@ final class ActiveSetNewton {
      *
      * @param system the single-response fit's kept Newton system ({@link NewtonSystem}), or null
      *               to form each step's Hessian from the solver
+     * @param gradientsCurrent whether the solver's gradients of every non-zero coefficient are those of
+     *                         its current solution already (the path loop's KKT check just refreshed them)
      */
-    static Result polish(Problem pr, PointSolver solver, Family family, double lambda, double goal, NewtonSystem system) {
+    static Result polish(Problem pr, PointSolver solver, Family family, double lambda, double goal, NewtonSystem system,
+                         boolean gradientsCurrent) {
         int classes = solver.responses();
         int p = pr.p;
         boolean icpt = pr.intercept;
@@ -101,7 +104,8 @@ final class ActiveSetNewton {
                     break;
                 }
                 if (d > MAX_COORDINATES) return new Result(steps, steps > 0, false);
-                solver.refreshGradients(union, nu);
+                // the caller's KKT check has just measured them at this solution: a pass saved per call
+                if (steps > 0 || !gradientsCurrent) solver.refreshGradients(union, nu);
                 // gradient of the restricted objective, class by class: [intercept, free features]
                 grad = new double[d];
                 gmax = 0;

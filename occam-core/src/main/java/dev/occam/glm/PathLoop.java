@@ -319,8 +319,10 @@ final class PathLoop {
                 if (step == RefinementSchedule.Step.SWEEPS) continue;
                 // Newton steps on the active set. When they solved it, the KKT check comes next, before
                 // any sweep: only a zero coordinate they left violating needs the sweeps that follow
+                // the KKT check above measured every strong-set gradient at this solution (or Newton
+                // steps did, for the free coordinates): the steps start from them
                 ActiveSetNewton.Result polished = ActiveSetNewton.polish(pr, solver, family, lambda,
-                        target * NEWTON_MARGIN, system);
+                        target * NEWTON_MARGIN, system, true);
                 newton[l] += polished.steps();
                 activeSolved = polished.reached();
                 sweepFirst = !polished.reached();

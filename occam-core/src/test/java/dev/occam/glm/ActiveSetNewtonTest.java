@@ -48,7 +48,7 @@ class ActiveSetNewtonTest {
         double goal = 1e-12;
         NewtonSystem system = keptSystem ? NewtonSystem.of(pr, solver, Family.GAUSSIAN) : null;
         solver.refreshes = 0;
-        ActiveSetNewton.Result result = ActiveSetNewton.polish(pr, solver, Family.GAUSSIAN, lambda, goal, system);
+        ActiveSetNewton.Result result = ActiveSetNewton.polish(pr, solver, Family.GAUSSIAN, lambda, goal, system, false);
 
         assertThat(result.reached()).isTrue();
         assertThat(result.steps()).isGreaterThanOrEqualTo(5);
