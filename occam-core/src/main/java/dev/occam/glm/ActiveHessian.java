@@ -17,6 +17,14 @@ final class ActiveHessian {
 
     private ActiveHessian() { }
 
+    /**
+     * Most joining columns {@link #columns} forms by dot products with X's columns read in place
+     * (measured on a 50 000 × 1 000 X: ~10 ms + ~7 ms per joining column, where copying blocks of
+     * the active columns for one product each takes 60–100 ms whatever their number); more are
+     * formed by one product per block of rows.
+     */
+    static final int DOT_JOINS = 8;
+
     /** Rows per block of the single-response Hessian: the copied block is at most ROWS × d. */
     static final int ROWS = 4096;
 
@@ -117,6 +125,24 @@ final class ActiveHessian {
         // the joining coordinates' positions among [intercept, features]
         int[] joining = new int[q];
         for (int b = 0; b < q; b++) joining[b] = first + b;
+        if (dense != null && q <= DOT_JOINS && modestCentres(pr, features, m)) {
+            // a few joining columns: each active column of X read once, in place, dotted with the
+            // weighted joining columns (q·n doubles, cache-resident), instead of copying the block
+            double[] v = new double[n * q];
+            double[] sumV = new double[q];
+            weighted(pr, w, features, intercept, joining, 0, n, v, sumV);
+            int[] positions = new int[m];
+            for (int t = 0; t < m; t++) positions[t] = t;
+            ParallelColumns.forEach(positions, m, (double) n * q, t -> {
+                int j = features[t];
+                for (int b = 0; b < q; b++) {
+                    double raw = dev.occam.linalg.Blas1.dot(n, dense, j * n, v, b * n);
+                    out[b * d + o + t] = (raw - pr.centres[j] * sumV[b]) / pr.scales[j];
+                }
+            });
+            if (intercept) for (int b = 0; b < q; b++) out[b * d] = sumV[b];
+            return true;
+        }
         double[] v = new double[rows * q];
         double[] sumV = new double[q];
         if (inPlace) {

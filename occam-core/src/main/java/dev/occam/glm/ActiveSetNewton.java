@@ -79,6 +79,8 @@ final class ActiveSetNewton {
         double[] grad = null;
         double gmax = 0;
         int d = 0;
+        // the data loss at the solver's current solution when a line search measured it (else NaN)
+        double lossHere = Double.NaN;
         while (steps < MAX_STEPS) {
             if (!carried) {
                 b = deepCopy(solver.coefficients());
@@ -144,7 +146,9 @@ final class ActiveSetNewton {
                     // made no progress)
                     double rate = gmax / lastGmax;
                     double stepsLeft = rate < 1 ? Math.log(gmax / goal) / -Math.log(rate) : Double.POSITIVE_INFINITY;
-                    if (system.refreshCost(d, blas3()) + 2 * system.passCost(d) < REFRESH_SHARE * stepsLeft * system.passCost(d)) {
+                    system.staleStep(d, rate);
+                    if (system.refreshPays(d, blas3())
+                            || system.refreshCost(d, blas3()) + 2 * system.passCost(d) < REFRESH_SHARE * stepsLeft * system.passCost(d)) {
                         system.refresh();
                     }
                 }
@@ -234,15 +238,22 @@ final class ActiveSetNewton {
                 }
                 direction = dEta;
                 // backtracking on the restricted objective (its penalty is smooth inside the orthant)
-                double f0 = solver.lossAlong(b0, b, dEta, 0.0) + penalty(pr, b, lambda);
+                // the loss here is the one the last accepted step's line search measured (same η)
+                if (Double.isNaN(lossHere)) lossHere = solver.lossAlong(b0, b, dEta, 0.0);
+                double f0 = lossHere + penalty(pr, b, lambda);
+                lossHere = Double.NaN;
                 // a predicted decrease at the objective's rounding level cannot be checked on the
                 // objective: there the quadratic model is exact to working precision, take the step
                 boolean checkable = -slope > 1e-13 * (1 + Math.abs(f0));
                 while (true) {
                     apply(pr, free, m, o, b, b0, step, tStep, tStep == tMax ? blockK : -1, blockJ, nb, nb0);
                     if (!checkable) break;
-                    double f1 = solver.lossAlong(nb0, nb, dEta, tStep) + penalty(pr, nb, lambda);
-                    if (f1 <= f0 + 1e-4 * tStep * slope) break;
+                    double loss1 = solver.lossAlong(nb0, nb, dEta, tStep);
+                    double f1 = loss1 + penalty(pr, nb, lambda);
+                    if (f1 <= f0 + 1e-4 * tStep * slope) {
+                        lossHere = loss1;
+                        break;
+                    }
                     tStep *= 0.5;
                     if (tStep < 1e-10) return new Result(steps, true, false);
                 }

@@ -50,6 +50,14 @@ final class NewtonSystem {
     private int ldl;
     /** λ(1−α) of the factor's ridge part; NaN when there is no valid factor. */
     private double fRidge = Double.NaN;
+    /**
+     * What the steps on this H since it was formed cost beyond what steps on a fresh H would have
+     * (multiply-adds, see {@link #staleStep}): when it reaches the cost of forming H anew, H is
+     * formed anew. Counted across λ, because a stale H slows every λ that follows, not only this one.
+     */
+    private double wasted;
+    /** The gain per step (gradient ratio) credited to a Newton step on an exact Hessian. */
+    static final double FRESH_RATE = 1e-3;
 
     private NewtonSystem(Problem pr, PointSolver solver, Family family) {
         this.pr = pr;
@@ -194,6 +202,7 @@ final class NewtonSystem {
         double[] square = new double[d * d];
         w = solver.hessianWeights();
         stale = false;
+        wasted = 0;
         // an exact Hessian (gaussian) in double; a Fisher information that will go stale anyway in floats
         if (constant) {
             ActiveHessian.compute(pr, w, feats, nf, o == 1, square);
@@ -372,6 +381,22 @@ final class NewtonSystem {
         factor = Math.min(factor, (double) d * d * d / 6 + d * d);
         double passes = (constant ? 1 : 3) * rows * d;
         return columns + factor + passes;
+    }
+
+    /**
+     * Records a step taken on this H when stale, which divided the gradient by 1/{@code rate}: the
+     * share of its passes that a step on a fresh H (gain {@value #FRESH_RATE}) would have saved is
+     * counted as wasted. The rule "form H anew once the waste reaches what that costs" is the
+     * ski-rental one: it never pays more than twice what knowing the future would.
+     */
+    void staleStep(int d, double rate) {
+        double gained = rate > 0 && rate < 1 ? Math.log(rate) / Math.log(FRESH_RATE) : 0;
+        wasted += Math.max(0, 1 - gained) * passCost(d);
+    }
+
+    /** Whether the stale steps since H was formed have wasted what forming it anew costs. */
+    boolean refreshPays(int d, double blas3) {
+        return wasted >= refreshCost(d, blas3);
     }
 
     /** Multiply-adds of {@link #refresh}: the Hessian over d coordinates anew, and a new factor. */

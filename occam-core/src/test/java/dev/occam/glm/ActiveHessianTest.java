@@ -9,9 +9,10 @@ import java.util.SplittableRandom;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * {@link ActiveHessian#columns} against the same columns of {@link ActiveHessian#compute}: for sets
- * that cover most of a dense X (read in place, centred afterwards) and few of its columns (copied
- * block by block), for sparse X, with and without the intercept coordinate.
+ * {@link ActiveHessian#columns} against the same columns of {@link ActiveHessian#compute}: for a
+ * few joining coordinates (dot products with a dense X's columns in place), for sets that cover most
+ * of a dense X (read in place, centred afterwards) and few of its columns (copied block by block),
+ * for sparse X, with and without the intercept coordinate.
  */
 class ActiveHessianTest {
     private static final int N = 5000;
@@ -24,9 +25,10 @@ class ActiveHessianTest {
     @ParameterizedTest
     @CsvSource({
         // sparse, intercept, features in the set, of which joining
-        "false, true, 25, 3",     // most of X: read in place
-        "false, false, 25, 25",   // every coordinate joins, no intercept
-        "false, true, 6, 2",      // few columns: copied block by block
+        "false, true, 25, 3",     // few joining: dot products with X's columns in place
+        "false, false, 6, 2",
+        "false, false, 25, 25",   // many joining, most of X: X read in place, one product per block
+        "false, true, 12, 10",    // many joining, few columns: copied block by block
         "true, true, 25, 4",
         "true, false, 6, 6",
     })

@@ -121,6 +121,36 @@ class NewtonSystemTest {
         assertThat(maxRelDiff(x, atSecond)).isLessThan(SINGLE);
     }
 
+    @org.junit.jupiter.api.Test
+    void staleStepsPayForARefreshOnlyOnceTheyWastedWhatItCosts() {
+        Dataset data = SyntheticData.binomialData(N, P, 12, false);
+        Problem pr = problem(data, 1.0);
+        Irls solver = new Irls(pr, Family.BINOMIAL, data.y());
+        NewtonSystem system = NewtonSystem.of(pr, solver, Family.BINOMIAL);
+        int[] free = {2, 5, 11};
+        int d = 4;
+        assertThat(system.solve(free, 3, 0, rhs(d, 1))).isTrue();
+        double refresh = system.refreshCost(d, 8);
+        double pass = system.passCost(d);
+        // steps that gain as much as a fresh Newton step waste nothing, however many
+        for (int k = 0; k < 1000; k++) system.staleStep(d, NewtonSystem.FRESH_RATE);
+        assertThat(system.refreshPays(d, 8)).isFalse();
+        // steps that halve the gradient waste 1 − log 2 / log 1000 of their passes each: the refresh
+        // pays after refresh / (0.9 · pass) of them, counted across calls (and λ)
+        double each = (1 - Math.log(0.5) / Math.log(NewtonSystem.FRESH_RATE)) * pass;
+        int needed = (int) Math.ceil(refresh / each);
+        for (int k = 0; k < needed - 1; k++) system.staleStep(d, 0.5);
+        assertThat(system.refreshPays(d, 8)).isFalse();
+        system.staleStep(d, 0.5);
+        assertThat(system.refreshPays(d, 8)).isTrue();
+        // a step that made no progress wastes all of its passes
+        system.refresh();
+        assertThat(system.solve(free, 3, 0, rhs(d, 1))).isTrue();
+        assertThat(system.refreshPays(d, 8)).isFalse();
+        for (int k = 0; k < (int) Math.ceil(refresh / pass); k++) system.staleStep(d, 1.2);
+        assertThat(system.refreshPays(d, 8)).isTrue();
+    }
+
     /** The direct solve with the Hessian of a fresh solver at (b0, b). */
     private static double[] solverAt(Problem pr, Dataset data, double[] b0, double[][] b, int[] free, double[] rhs) {
         Irls other = new Irls(pr, Family.BINOMIAL, data.y());
