@@ -58,6 +58,19 @@ final class NewtonSystem {
     private double wasted;
     /** The gain per step (gradient ratio) credited to a Newton step on an exact Hessian. */
     static final double FRESH_RATE = 1e-3;
+    /**
+     * Whether a Fisher information is formed in single precision ({@link ActiveHessian#computeSingle}):
+     * until a factor shows it too ill-conditioned for floats ({@link #MAX_SINGLE_CONDITION}), then
+     * in double for the rest of the path.
+     */
+    private boolean single;
+    /**
+     * Largest condition estimate (max/min of the factor's diagonal, squared) of a Fisher information
+     * kept in floats. Their entries carry relative errors of ~1e-7, so an eigenvalue below ~1e-7 of
+     * the largest is noise: nearly collinear active columns would get steps that are wrong in
+     * exactly the direction that needs them. At 1e4 the error a float H puts into a step is ≤ 1e-3.
+     */
+    static final double MAX_SINGLE_CONDITION = 1e4;
 
     private NewtonSystem(Problem pr, PointSolver solver, Family family) {
         this.pr = pr;
@@ -66,6 +79,7 @@ final class NewtonSystem {
         this.o = pr.intercept ? 1 : 0;
         this.where = new int[pr.p];
         java.util.Arrays.fill(where, -1);
+        this.single = !constant && dev.occam.linalg.NativeBlas.available();
     }
 
     /**
@@ -107,10 +121,15 @@ final class NewtonSystem {
         } else if (missing > 0) {
             grow(free, m, missing);
         }
-        int[] pos = new int[d];
-        if (o == 1) pos[0] = 0;
-        for (int t = 0; t < m; t++) pos[o + t] = o + where[free[t]];
+        int[] pos = positions(free, m);
         if (!updateFactor(pos, d, ridge)) return false;
+        if (single && conditionEstimate() > MAX_SINGLE_CONDITION) {
+            // too ill-conditioned for floats: H anew in double, at the current weights, and from now on
+            single = false;
+            rebuild(free, m);
+            pos = positions(free, m);
+            if (!updateFactor(pos, d, ridge)) return false;
+        }
         // the factor's order is a permutation of A's
         int[] at = new int[o + nf];
         for (int q = 0; q < fd; q++) at[fpos[q]] = q;
@@ -119,6 +138,31 @@ final class NewtonSystem {
         Cholesky.solve(fd, l, 0, ldl, x, 0);
         for (int t = 0; t < d; t++) rhs[t] = x[at[pos[t]]];
         return true;
+    }
+
+    /** H's coordinates of [intercept, free[0..m)]. */
+    private int[] positions(int[] free, int m) {
+        int[] pos = new int[m + o];
+        if (o == 1) pos[0] = 0;
+        for (int t = 0; t < m; t++) pos[o + t] = o + where[free[t]];
+        return pos;
+    }
+
+    /** (max/min of the factor's diagonal)²: a lower bound on the condition number of what it factors. */
+    private double conditionEstimate() {
+        double lo = Double.POSITIVE_INFINITY;
+        double hi = 0;
+        for (int q = 0; q < fd; q++) {
+            double v = Math.abs(l[q * ldl + q]);
+            lo = Math.min(lo, v);
+            hi = Math.max(hi, v);
+        }
+        return fd == 0 ? 1.0 : (hi / lo) * (hi / lo);
+    }
+
+    /** Whether a Fisher information is (still) formed in single precision. */
+    boolean singlePrecision() {
+        return single;
     }
 
     /**
@@ -203,11 +247,13 @@ final class NewtonSystem {
         w = solver.hessianWeights();
         stale = false;
         wasted = 0;
-        // an exact Hessian (gaussian) in double; a Fisher information that will go stale anyway in floats
+        // an exact Hessian (gaussian) in double; a Fisher information that will go stale anyway in
+        // floats, unless it proved too ill-conditioned for them (see solve)
         if (constant) {
             ActiveHessian.compute(pr, w, feats, nf, o == 1, square);
         } else {
-            ActiveHessian.computeSingle(pr, w, feats, nf, o == 1, square);
+            if (single) ActiveHessian.computeSingle(pr, w, feats, nf, o == 1, square);
+            else ActiveHessian.compute(pr, w, feats, nf, o == 1, square);
         }
         for (int c = 0; c < d; c++) System.arraycopy(square, c * d, h, c * ldh, d);
         fRidge = Double.NaN;
@@ -402,7 +448,7 @@ final class NewtonSystem {
     /** Multiply-adds of {@link #refresh}: the Hessian over d coordinates anew, and a new factor. */
     double refreshCost(int d, double blas3) {
         // a Fisher information is formed in single precision (ActiveHessian.computeSingle): half the time
-        double precision = constant || !dev.occam.linalg.NativeBlas.available() ? 1.0 : 0.5;
+        double precision = single ? 0.5 : 1.0;
         return precision * Math.max(pr.entriesPerColumn(), 1.0) * d * d / blas3 + (double) d * d * d / 6;
     }
 

@@ -71,4 +71,33 @@ record Quadratic(int d, double[] h, double[] g, double deviance) {
         }
         return new Quadratic(d, h, g, deviance);
     }
+
+    /**
+     * A lower bound on the condition number of H over the intercept (when fitted) and the free
+     * features: (max/min of its Cholesky factor's diagonal)², +∞ when H is singular there.
+     */
+    double conditionEstimate(boolean[] free, boolean intercept) {
+        int[] at = new int[d];
+        int m = 0;
+        if (intercept) at[m++] = 0;
+        for (int j = 0; j + 1 < d; j++) if (free[j]) at[m++] = j + 1;
+        if (m == 0) return 1.0;
+        double[] a = new double[m * m];
+        for (int u = 0; u < m; u++) {
+            for (int v = 0; v < m; v++) a[u * m + v] = h[at[u] * d + at[v]];
+        }
+        try {
+            dev.occam.linalg.Cholesky.factor(m, a, 0, m);
+        } catch (dev.occam.linalg.NotPositiveDefiniteException e) {
+            return Double.POSITIVE_INFINITY;
+        }
+        double lo = Double.POSITIVE_INFINITY;
+        double hi = 0;
+        for (int u = 0; u < m; u++) {
+            double v = Math.abs(a[u * m + u]);
+            lo = Math.min(lo, v);
+            hi = Math.max(hi, v);
+        }
+        return lo > 0 ? (hi / lo) * (hi / lo) : Double.POSITIVE_INFINITY;
+    }
 }

@@ -51,6 +51,13 @@ public final class SparkIrls {
     static final int MAX_NEWTON = 50;
 
     /**
+     * Largest condition estimate of the Fisher information at the null model (over the intercept and
+     * the free features) for which it is formed in single precision blocks ({@link BlockGram});
+     * above, in double for the whole path. The same bound as occam-core's NewtonSystem.
+     */
+    static final double MAX_SINGLE_CONDITION = 1e4;
+
+    /**
      * The result, the number of passes over the data it took, and whether the large-p fallback
      * (distributed proximal gradient) computed it instead of IRLS.
      */
@@ -170,6 +177,9 @@ public final class SparkIrls {
                 ? Quadratic.atConstantWeight(first.gram.toMoments(centres), IrlsPoint.variance(family, mu0), scales, g, nullDeviance)
                 : new Quadratic(p + 1, null, g, nullDeviance);
         ProximalGradient prox = irls ? null : new ProximalGradient(pr, o.maxPassesPerLambda());
+        // nearly collinear columns: float entries (relative error ~1e-7) cannot resolve the Fisher
+        // information's small eigenvalues, and Newton steps would be wrong in exactly their directions
+        if (irls) pr.doubleFisher = q.conditionEstimate(free, s.intercept()) > MAX_SINGLE_CONDITION;
         if (anyUnpenalized) {
             // the null model holds the unpenalized features too (occam-core solves them at λ = ∞ first)
             boolean[] unpen = new boolean[p];
@@ -179,7 +189,7 @@ public final class SparkIrls {
                 for (int it = 0; it < MAX_NEWTON; it++) {
                     double v = maxViolation(q.g(), b, unpen, vp, s.alpha(), Double.MAX_VALUE, s.intercept());
                     if (v <= goal) break;
-                    QuadraticCd.solve(q, b0, b, unpen, vp, s.alpha(), Double.MAX_VALUE, s.intercept(), 1e-3 * goal);
+                    QuadraticCd.solve(q, b0, b, unpen, vp, s.alpha(), Double.MAX_VALUE, s.intercept(), 1e-3 * goal, pr.doubleFisher);
                     // one point at a time: no pass to save, so a fresh Fisher information at every iterate
                     Curvature[] fresh = {it + 1 >= Curvature.DOUBLE_FROM ? Curvature.DOUBLE : Curvature.SINGLE};
                     q = pr.quadratics(List.<double[][]>of(new double[][] {b0.clone(), b.clone()}), fresh, new Quadratic[1])[0];
@@ -481,6 +491,12 @@ public final class SparkIrls {
             this.alpha = alpha;
         }
 
+        /**
+         * Whether every Fisher information is formed in double precision: set when the one at the null
+         * model is too ill-conditioned for single-precision blocks ({@link #MAX_SINGLE_CONDITION}).
+         */
+        boolean doubleFisher;
+
         int p() {
             return centres.length;
         }
@@ -492,7 +508,7 @@ public final class SparkIrls {
 
         /** One Newton step at λ from (b0, b) with the quadratic q there, solved to the certificate's accuracy. */
         void newtonStep(Quadratic q, double[] b0, double[] b, double lambda, double goal) {
-            QuadraticCd.solve(q, b0, b, free, vp, alpha, lambda, intercept, 1e-3 * goal);
+            QuadraticCd.solve(q, b0, b, free, vp, alpha, lambda, intercept, 1e-3 * goal, doubleFisher);
         }
 
         /** Standardized (b0, b) as the executors evaluate it: η = a + βᵀx on the original scale. */
@@ -541,6 +557,9 @@ public final class SparkIrls {
         Quadratic[] quadratics(List<double[][]> at, Curvature[] curvature, Quadratic[] earlier) {
             IrlsPoint[] pts = new IrlsPoint[at.size()];
             for (int i = 0; i < pts.length; i++) pts[i] = point(at.get(i)[0][0], at.get(i)[1]);
+            for (int i = 0; i < pts.length; i++) {
+                if (doubleFisher && curvature[i] == Curvature.SINGLE) curvature[i] = Curvature.DOUBLE;
+            }
             double[] c = centres;
             FisherPass sums = pass(() -> new FisherPass(pts, curvature, c), FisherPass::add, FisherPass::merge);
             Quadratic[] q = new Quadratic[pts.length];

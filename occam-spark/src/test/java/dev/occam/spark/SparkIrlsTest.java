@@ -104,4 +104,41 @@ class SparkIrlsTest {
             assertThat(onSpark.allConverged()).as("%s", f).isTrue();
         }
     }
+
+    @Test
+    void nearlyCollinearUnpenalizedFeaturesAreSolvedExactly() {
+        // two unpenalized features that differ by 1e-4 of noise: their Fisher information is too ill-conditioned
+        // for single-precision blocks and for coordinate descent alone (millions of sweeps); every λ must still
+        // be certified, as occam-core's are
+        TestData base = TestData.of("binomial", 500, 6, 5, 27);
+        java.util.SplittableRandom r = new java.util.SplittableRandom(3);
+        double[][] x = new double[base.x().length][];
+        for (int i = 0; i < x.length; i++) {
+            x[i] = base.x()[i].clone();
+            x[i][5] = x[i][4] + 1e-4 * (r.nextDouble() - 0.5);
+        }
+        TestData d = new TestData(x, base.y(), base.w(), base.foldIds(), "binomial");
+        // default settings: the unpenalized pair's coefficients reach ±8 000 on the standardized scale, where
+        // the rounding of η alone leaves KKT violations of ~1e-11 relative; the default certificate is 1e-9
+        GlmSettings s = GlmSettings.of(Family.BINOMIAL).withNlambda(10).withPenaltyFactors(1, 1, 1, 1, 0, 0);
+        GlmPath core = ElasticNet.path(d.core(true), s);
+        assertThat(core.allConverged()).isTrue();
+        SparkIrls.Fit fit = SparkIrls.fit(d.frame(spark, 2), Columns.of("features", "label").withWeight("weight"),
+                s.withLambdas(core.lambdas()));
+        assertThat(fit.path().allConverged()).isTrue();
+        assertThat(fit.path().maxKktViolation()).isLessThanOrEqualTo(s.kktTolerance());
+        assertThat(fit.path().warnings()).isEmpty();
+        // the two features' coefficients are ill-determined one by one (their difference is 1e-4 noise);
+        // the fit, the penalized coefficients and the sum of the two are not
+        GlmPath sp = fit.path();
+        for (int l = 0; l < core.size(); l++) {
+            assertThat(sp.devRatio()[l]).as("dev ratio %d", l).isCloseTo(core.devRatio()[l], org.assertj.core.data.Offset.offset(1e-9));
+            double[] a = sp.coefficients()[l][0];
+            double[] b = core.coefficients()[l][0];
+            for (int j = 0; j < 4; j++) {
+                assertThat(a[j]).as("w[%d] at lambda %d", j, l).isCloseTo(b[j], org.assertj.core.data.Offset.offset(1e-6));
+            }
+            assertThat(a[4] + a[5]).as("w4 + w5 at lambda %d", l).isCloseTo(b[4] + b[5], org.assertj.core.data.Offset.offset(1e-6));
+        }
+    }
 }
