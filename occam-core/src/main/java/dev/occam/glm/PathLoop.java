@@ -28,6 +28,12 @@ final class PathLoop {
      * gradients of the active set, so a little room suffices.
      */
     private static final double NEWTON_MARGIN = 0.5;
+    /**
+     * "Newton first" steps stop at this violation (relative, like the certificate) to look for zero
+     * coordinates that must enter before solving on. Measured on b-lasso (binomial 50 000 × 1 000):
+     * 672 Newton steps without the check, 534 at 1e-3, 504 at 1e-2, 680 at 0.1 (nothing caught).
+     */
+    private static final double ENTERING_CHECK = 1e-2;
 
     /**
      * Sweeps over the strong set that cost about as much as one Newton step on the active set (at
@@ -73,6 +79,30 @@ final class PathLoop {
             }
             working[j] = entering;
         }
+    }
+
+    /**
+     * Whether some strong-set coordinate at zero in every response violates the KKT conditions at λ
+     * by more than {@code level}; refreshes the gradients of those coordinates (few, late in a path).
+     */
+    static boolean entering(Problem pr, PointSolver solver, double lambda, int[] strong, int ns, double level) {
+        double[][] b = solver.coefficients();
+        int[] zero = new int[ns];
+        int nz = 0;
+        for (int t = 0; t < ns; t++) {
+            int j = strong[t];
+            boolean allZero = true;
+            for (double[] bk : b) allZero &= bk[j] == 0.0;
+            if (allZero) zero[nz++] = strong[t];
+        }
+        if (nz == 0) return false;
+        solver.refreshGradients(zero, nz);
+        for (int k = 0; k < b.length; k++) {
+            for (int t = 0; t < nz; t++) {
+                if (KktCheck.violation(pr, zero[t], 0.0, solver.gradient(k, zero[t]), lambda) > level) return true;
+            }
+        }
+        return false;
     }
 
     private static int[] workingSet(int[] strong, int ns, boolean[] working) {
@@ -249,9 +279,16 @@ final class PathLoop {
                 // penalty's λ changed); sweeps follow only if the KKT check then finds a zero
                 // coordinate that must enter. This replaces the coordinate descent to glmnet's
                 // threshold that each λ would otherwise start with, and that the Newton steps redo.
-                ActiveSetNewton.Result first = ActiveSetNewton.polish(pr, solver, family, lambda,
-                        target * NEWTON_MARGIN, system, true);
+                // The steps go first to a loose goal (ENTERING_CHECK): a zero coordinate that must enter
+                // shows by then (its violation exceeds that goal), and solving the old active set any
+                // further would be undone once it enters.
+                double loose = Math.max(target, ENTERING_CHECK * kktScale(lambda, lambdaMax, pr.alpha));
+                ActiveSetNewton.Result first = ActiveSetNewton.polish(pr, solver, family, lambda, loose, system, true);
                 newton[l] += first.steps();
+                if (first.reached() && !entering(pr, solver, lambda, strong, ns, loose)) {
+                    first = ActiveSetNewton.polish(pr, solver, family, lambda, target * NEWTON_MARGIN, system, true);
+                    newton[l] += first.steps();
+                }
                 if (first.reached()) {
                     sweepFirst = false;
                     activeCurrent = true;

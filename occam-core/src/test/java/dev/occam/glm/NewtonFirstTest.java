@@ -45,6 +45,28 @@ class NewtonFirstTest {
         assertThat(withoutSweeps).isGreaterThanOrEqualTo(unchanged * 3 / 4);
     }
 
+    @org.junit.jupiter.api.Test
+    void enteringCheckFindsAZeroCoordinateThatViolatesBeyondTheLevel() {
+        Dataset d = SyntheticData.binomialData(800, 8, 33, false);
+        Problem pr = SyntheticData.standardizedProblem(d, 1.0, true, null);
+        Irls solver = new Irls(pr, Family.BINOMIAL, d.y());
+        double[][] b = new double[1][8];
+        b[0][1] = 0.3;
+        solver.setSolution(solver.intercepts().clone(), b);
+        int[] strong = {0, 1, 2, 3, 4, 5, 6, 7};
+        int[] zero = {0, 2, 3, 4, 5, 6, 7};
+        solver.refreshGradients(zero, zero.length);
+        double largest = 0;
+        for (int j : zero) largest = Math.max(largest, Math.abs(solver.gradient(0, j)));
+        // at λ just below the largest zero-coordinate gradient that coordinate violates by (largest − λ)
+        double lambda = 0.9 * largest;
+        double by = largest - lambda;
+        assertThat(PathLoop.entering(pr, solver, lambda, strong, 8, 0.5 * by)).isTrue();
+        assertThat(PathLoop.entering(pr, solver, lambda, strong, 8, 2 * by)).isFalse();
+        // a non-zero coordinate is never "entering", however large its gradient
+        assertThat(PathLoop.entering(pr, solver, lambda, new int[] {1}, 1, 0)).isFalse();
+    }
+
     private static boolean sameSupport(double[] a, double[] b) {
         for (int j = 0; j < a.length; j++) {
             if ((a[j] != 0.0) != (b[j] != 0.0)) return false;
