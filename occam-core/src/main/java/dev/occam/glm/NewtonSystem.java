@@ -123,7 +123,7 @@ final class NewtonSystem {
         }
         int[] pos = positions(free, m);
         if (!updateFactor(pos, d, ridge)) return false;
-        if (single && conditionEstimate() > MAX_SINGLE_CONDITION) {
+        if (single && Cholesky.conditionEstimate(fd, l, 0, ldl) > MAX_SINGLE_CONDITION) {
             // too ill-conditioned for floats: H anew in double, at the current weights, and from now on
             single = false;
             rebuild(free, m);
@@ -148,17 +148,6 @@ final class NewtonSystem {
         return pos;
     }
 
-    /** (max/min of the factor's diagonal)²: a lower bound on the condition number of what it factors. */
-    private double conditionEstimate() {
-        double lo = Double.POSITIVE_INFINITY;
-        double hi = 0;
-        for (int q = 0; q < fd; q++) {
-            double v = Math.abs(l[q * ldl + q]);
-            lo = Math.min(lo, v);
-            hi = Math.max(hi, v);
-        }
-        return fd == 0 ? 1.0 : (hi / lo) * (hi / lo);
-    }
 
     /** Whether a Fisher information is (still) formed in single precision. */
     boolean singlePrecision() {

@@ -81,6 +81,23 @@ public final class Cholesky {
     }
 
     /**
+     * (max/min of the factor's diagonal)²: a lower bound on the condition number of the matrix L
+     * factors (its eigenvalues span at least the range of the squared pivots); +∞ for a zero pivot,
+     * 1 for n = 0.
+     */
+    public static double conditionEstimate(int n, double[] l, int lOff, int ldl) {
+        double lo = Double.POSITIVE_INFINITY;
+        double hi = 0;
+        for (int q = 0; q < n; q++) {
+            double v = Math.abs(l[lOff + q * ldl + q]);
+            lo = Math.min(lo, v);
+            hi = Math.max(hi, v);
+        }
+        if (n == 0) return 1.0;
+        return lo > 0 ? (hi / lo) * (hi / lo) : Double.POSITIVE_INFINITY;
+    }
+
+    /**
      * Solves A·x = b given the factor L of A (from {@link #factor}): forward substitution with L,
      * then back substitution with Lᵀ.
      *

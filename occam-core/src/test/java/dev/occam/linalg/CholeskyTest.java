@@ -8,6 +8,22 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 class CholeskyTest {
 
     @Test
+    void conditionEstimateBoundsTheConditionNumberFromBelow() {
+        // diag(1, 1e-6): exact condition 1e6, pivots 1 and 1e-3
+        double[] d = {1, 0, 0, 1e-6};
+        Cholesky.factor(2, d, 0, 2);
+        assertThat(Cholesky.conditionEstimate(2, d, 0, 2)).isCloseTo(1e6, org.assertj.core.data.Offset.offset(1e-3));
+        // two nearly equal columns: [[1, 1], [1, 1 + ε]] has condition ~4/ε; the pivots give 1/ε
+        double eps = 1e-8;
+        double[] c = {1, 1, 1, 1 + eps};
+        Cholesky.factor(2, c, 0, 2);
+        double est = Cholesky.conditionEstimate(2, c, 0, 2);
+        assertThat(est).isBetween(0.5 / eps, 4.0 / eps);
+        assertThat(Cholesky.conditionEstimate(0, new double[0], 0, 0)).isEqualTo(1.0);
+        assertThat(Cholesky.conditionEstimate(2, new double[] {1, 0, 0, 0}, 0, 2)).isInfinite();
+    }
+
+    @Test
     void factorReconstructsTheMatrixAndKeepsTheUpperTriangle() {
         TestMatrices r = new TestMatrices(41);
         // Orders around the block size (64) and several blocks.

@@ -91,13 +91,6 @@ record Quadratic(int d, double[] h, double[] g, double deviance) {
         } catch (dev.occam.linalg.NotPositiveDefiniteException e) {
             return Double.POSITIVE_INFINITY;
         }
-        double lo = Double.POSITIVE_INFINITY;
-        double hi = 0;
-        for (int u = 0; u < m; u++) {
-            double v = Math.abs(a[u * m + u]);
-            lo = Math.min(lo, v);
-            hi = Math.max(hi, v);
-        }
-        return lo > 0 ? (hi / lo) * (hi / lo) : Double.POSITIVE_INFINITY;
+        return dev.occam.linalg.Cholesky.conditionEstimate(m, a, 0, m);
     }
 }
