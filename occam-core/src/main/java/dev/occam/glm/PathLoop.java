@@ -67,7 +67,18 @@ final class PathLoop {
         }
     }
 
-    /** Marks only the strong-set features at 0 in some response whose KKT violation there exceeds {@code target}. */
+    /**
+     * Whether a coefficient is among those Newton steps move ({@link ActiveSetNewton}): non-zero and
+     * strictly inside its limits. The others (at 0, or held at a limit) move only by sweeps.
+     */
+    private static boolean free(Problem pr, int j, double bj) {
+        return bj != 0.0 && bj > pr.lo[j] && bj < pr.hi[j];
+    }
+
+    /**
+     * Marks only the strong-set features that Newton steps do not move (at 0 or at a limit in some
+     * response) whose KKT violation there exceeds {@code target}.
+     */
     private static void markEntering(Problem pr, PointSolver solver, double lambda, int[] strong, int ns, boolean[] working,
                                      double target) {
         double[][] b = solver.coefficients();
@@ -75,31 +86,33 @@ final class PathLoop {
             int j = strong[t];
             boolean entering = false;
             for (int k = 0; k < b.length; k++) {
-                entering |= b[k][j] == 0.0 && KktCheck.violation(pr, j, b[k][j], solver.gradient(k, j), lambda) > target;
+                entering |= !free(pr, j, b[k][j]) && KktCheck.violation(pr, j, b[k][j], solver.gradient(k, j), lambda) > target;
             }
             working[j] = entering;
         }
     }
 
     /**
-     * Whether some strong-set coordinate at zero in every response violates the KKT conditions at λ
-     * by more than {@code level}; refreshes the gradients of those coordinates (few, late in a path).
+     * Whether some strong-set coordinate that Newton steps do not move (at 0 or at a limit in some
+     * response, see {@link #free}) violates the KKT conditions at λ by more than {@code level};
+     * refreshes the gradients of those coordinates (few, late in a path).
      */
     static boolean entering(Problem pr, PointSolver solver, double lambda, int[] strong, int ns, double level) {
         double[][] b = solver.coefficients();
-        int[] zero = new int[ns];
-        int nz = 0;
+        int[] fixed = new int[ns];
+        int nf = 0;
         for (int t = 0; t < ns; t++) {
             int j = strong[t];
-            boolean allZero = true;
-            for (double[] bk : b) allZero &= bk[j] == 0.0;
-            if (allZero) zero[nz++] = strong[t];
+            boolean moved = true;
+            for (double[] bk : b) moved &= free(pr, j, bk[j]);
+            if (!moved) fixed[nf++] = j;
         }
-        if (nz == 0) return false;
-        solver.refreshGradients(zero, nz);
+        if (nf == 0) return false;
+        solver.refreshGradients(fixed, nf);
         for (int k = 0; k < b.length; k++) {
-            for (int t = 0; t < nz; t++) {
-                if (KktCheck.violation(pr, zero[t], 0.0, solver.gradient(k, zero[t]), lambda) > level) return true;
+            for (int t = 0; t < nf; t++) {
+                int j = fixed[t];
+                if (!free(pr, j, b[k][j]) && KktCheck.violation(pr, j, b[k][j], solver.gradient(k, j), lambda) > level) return true;
             }
         }
         return false;
