@@ -218,8 +218,12 @@ public final class ElasticNet {
                 double shift = 0;
                 for (int j = 0; j < p; j++) {
                     if (b[j] != 0) {
-                        // clip: the limits were moved to the standardized scale and back
-                        w[l][k][j] = Math.min(Math.max(b[j] / std.scales()[j], lim.loOrig[j]), lim.hiOrig[j]);
+                        // a coefficient held at a limit is reported as exactly that limit (b / scale
+                        // may miss it by an ulp, and then reads as just inside it); clip: the limits
+                        // were moved to the standardized scale and back
+                        if (b[j] <= lim.lo()[j]) w[l][k][j] = lim.loOrig[j];
+                        else if (b[j] >= lim.hi()[j]) w[l][k][j] = lim.hiOrig[j];
+                        else w[l][k][j] = Math.min(Math.max(b[j] / std.scales()[j], lim.loOrig[j]), lim.hiOrig[j]);
                         shift += w[l][k][j] * std.centres()[j];
                     }
                 }

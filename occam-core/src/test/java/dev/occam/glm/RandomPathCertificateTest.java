@@ -15,11 +15,13 @@ import static org.assertj.core.api.Assertions.assertThat;
  * without standardization and intercept, penalty factors with zeros, and coefficient limits (0
  * bounds and upper limits that bind). Every λ must end certified, without a warning, and the
  * independent check ({@link Kkt}) must agree. Seeds 43, 59, 77, 95, 161 and 181 once failed: a
- * coefficient held at a limit that had to move off it was swept by no refinement round.
+ * coefficient held at a limit that had to move off it was swept by no refinement round. Seed 907
+ * (of 1 200 more tried) once failed the independent check only: a coefficient held at its upper
+ * limit was reported an ulp inside it (b / scale), so it read as free with a large gradient.
  */
 class RandomPathCertificateTest {
     static IntStream seeds() {
-        return IntStream.range(0, 240);
+        return IntStream.concat(IntStream.range(0, 240), IntStream.of(907));
     }
 
     @ParameterizedTest(name = "seed {0}")
