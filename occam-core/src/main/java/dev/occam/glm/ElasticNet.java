@@ -99,6 +99,7 @@ public final class ElasticNet {
         // one row is fitted exactly by the intercept alone (infinitely, for the likelihood families): nothing to estimate
         if (n == 1) throw new IllegalArgumentException("the data have 1 row; a fit needs at least 2");
         double[] u = Standardization.normalizedWeights(data.weights(), n);
+        checkTargetWeights(data, family, y, u);
         Standardization std = Standardization.of(data.x(), u, s.intercept(), s.standardize());
         List<String> featureWarnings = FeatureChecks.check(data.x(), std, data.featureNames());
         Limits lim = Limits.of(s, std);
@@ -309,6 +310,35 @@ public final class ElasticNet {
             }
         }
         return y;
+    }
+
+    /**
+     * Every class of a binomial or multinomial target needs rows of positive weight, and a poisson
+     * target a positive count in one: otherwise the null model's intercept is −∞ (log 0) and every
+     * gradient NaN.
+     */
+    private static void checkTargetWeights(Dataset data, Family family, double[] y, double[] u) {
+        if (family.hasClasses()) {
+            double[] share = new double[data.classes().size()];
+            for (int i = 0; i < y.length; i++) {
+                int k = (int) y[i];
+                if (k >= 0 && k < share.length) share[k] += u[i];
+            }
+            for (int k = 0; k < share.length; k++) {
+                if (!(share[k] > 0)) {
+                    throw new IllegalArgumentException("class '" + data.classes().get(k) + "' of the target has no row"
+                            + (data.weights() == null ? "" : " with positive weight") + "; every class needs some "
+                            + "(drop the class, or fit without it)");
+                }
+            }
+        } else if (family == Family.POISSON) {
+            double s = 0;
+            for (int i = 0; i < y.length; i++) s += u[i] * y[i];
+            if (!(s > 0)) {
+                throw new IllegalArgumentException("a poisson target needs a count above 0 in some row"
+                        + (data.weights() == null ? "" : " of positive weight") + "; every count is 0");
+            }
+        }
     }
 
     private static double[] limits(double[] given, int p, double none, String what) {

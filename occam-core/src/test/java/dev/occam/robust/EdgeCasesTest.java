@@ -246,6 +246,24 @@ class EdgeCasesTest {
     }
 
     @Test
+    void aClassWithoutRowsOrWeightIsAClearError() {
+        // a declared class no row has (API), or whose rows all have weight 0 (also through the CLI's
+        // --weights): its null-model intercept would be log 0, every gradient NaN
+        double[][] x = {{1, 2}, {2, 1}, {3, 5}, {4, 3}, {5, 4}, {6, 6}};
+        Dataset absent = new Dataset(DenseMatrix.ofRows(x), new double[] {1, 2, 1, 2, 2, 1}, null, List.of("a", "b"), "y",
+                List.of("x", "y", "z"));
+        assertThatThrownBy(() -> ElasticNet.path(absent, GlmSettings.of(Family.MULTINOMIAL)))
+                .hasMessage("class 'x' of the target has no row; every class needs some (drop the class, or fit without it)");
+        Dataset binary = new Dataset(DenseMatrix.ofRows(x), new double[] {0, 1, 0, 1, 1, 0}, new double[] {0, 1, 0, 1, 1, 0},
+                List.of("a", "b"), "y", List.of("no", "yes"));
+        assertThatThrownBy(() -> ElasticNet.path(binary, GlmSettings.of(Family.BINOMIAL)))
+                .hasMessageStartingWith("class 'no' of the target has no row with positive weight");
+        Dataset counts = Dataset.numeric(DenseMatrix.ofRows(x), new double[6], List.of("a", "b"));
+        assertThatThrownBy(() -> ElasticNet.path(counts, GlmSettings.of(Family.POISSON)))
+                .hasMessage("a poisson target needs a count above 0 in some row; every count is 0");
+    }
+
+    @Test
     void noFeaturesGiveTheInterceptOnlyModel() {
         double[] y = {1, 2, 3, 4, 10};
         double[] v = {1, 1, 2, 1, 0.5};

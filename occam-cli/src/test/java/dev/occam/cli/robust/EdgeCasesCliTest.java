@@ -98,6 +98,16 @@ class EdgeCasesCliTest {
     }
 
     @Test
+    void aClassWhoseRowsAllHaveWeightZeroIsOneLine() throws IOException {
+        // y is a class: "no" on the rows whose weight (column c) is 0, "yes" on the others
+        Path data = csv("w0.csv", 30, (i, j, t) -> j == 0 ? (i % 3 == 0 ? "no" : "yes") : j == 3 ? (i % 3 == 0 ? "0" : "1") : t);
+        String message = fit(data, "--family", "binomial", "--weights", "c", "--lambda", "0.01").userError();
+        assertThat(message).isEqualTo("class 'no' of the target has no row with positive weight; every class needs some "
+                + "(drop the class, or fit without it)");
+        assertThat(dir.resolve("MODEL.json")).doesNotExist();
+    }
+
+    @Test
     void separableClassesWarn() throws IOException {
         Path data = csv("sep.csv", 60, (i, j, t) -> t);
         // y := the sign of a, as a class
