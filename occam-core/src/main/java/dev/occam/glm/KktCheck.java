@@ -44,6 +44,29 @@ final class KktCheck {
     }
 
     /**
+     * Whether a coefficient is among those Newton steps move ({@link ActiveSetNewton}): non-zero and
+     * strictly inside its limits. The others (at 0, or held at a limit) move only by sweeps.
+     */
+    static boolean free(Problem pr, int j, double bj) {
+        return bj != 0.0 && bj > pr.lo[j] && bj < pr.hi[j];
+    }
+
+    /**
+     * Writes to {@code out} the features of {@code strong[0..ns)} that Newton steps do not move: free
+     * (non-zero and strictly inside their limits) in no response. Returns how many.
+     */
+    static int notFree(Problem pr, double[][] c, int[] strong, int ns, int[] out) {
+        int m = 0;
+        for (int t = 0; t < ns; t++) {
+            int j = strong[t];
+            boolean moves = false;
+            for (double[] ck : c) moves |= free(pr, j, ck[j]);
+            if (!moves) out[m++] = j;
+        }
+        return m;
+    }
+
+    /**
      * The largest violation at the solver's current solution over every response, the intercepts
      * and every feature that is not excluded: the features of the strong set have their gradients
      * refreshed here; those outside it were refreshed by the path loop's last KKT check at this
@@ -59,16 +82,9 @@ final class KktCheck {
     static double maxViolation(Problem pr, PointSolver solver, double lambda, int[] strong, int ns,
                                int[] rest, int nr, GradientBounds bounds, boolean activeCurrent) {
         if (activeCurrent) {
-            double[][] c = solver.coefficients();
+            // Newton steps refresh the features free in some response (non-zero, inside the limits)
             int[] zero = new int[ns];
-            int nz = 0;
-            for (int t = 0; t < ns; t++) {
-                int j = strong[t];
-                // Newton steps refresh the features free in some response (non-zero, inside the limits)
-                boolean free = false;
-                for (double[] ck : c) free |= ck[j] != 0.0 && ck[j] > pr.lo[j] && ck[j] < pr.hi[j];
-                if (!free) zero[nz++] = j;
-            }
+            int nz = notFree(pr, solver.coefficients(), strong, ns, zero);
             solver.refreshGradients(zero, nz);
         } else {
             solver.refreshGradients(strong, ns);

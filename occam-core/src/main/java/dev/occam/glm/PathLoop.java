@@ -68,14 +68,6 @@ final class PathLoop {
     }
 
     /**
-     * Whether a coefficient is among those Newton steps move ({@link ActiveSetNewton}): non-zero and
-     * strictly inside its limits. The others (at 0, or held at a limit) move only by sweeps.
-     */
-    private static boolean free(Problem pr, int j, double bj) {
-        return bj != 0.0 && bj > pr.lo[j] && bj < pr.hi[j];
-    }
-
-    /**
      * Marks only the strong-set features that Newton steps do not move (at 0 or at a limit in some
      * response) whose KKT violation there exceeds {@code target}.
      */
@@ -86,33 +78,27 @@ final class PathLoop {
             int j = strong[t];
             boolean entering = false;
             for (int k = 0; k < b.length; k++) {
-                entering |= !free(pr, j, b[k][j]) && KktCheck.violation(pr, j, b[k][j], solver.gradient(k, j), lambda) > target;
+                entering |= !KktCheck.free(pr, j, b[k][j]) && KktCheck.violation(pr, j, b[k][j], solver.gradient(k, j), lambda) > target;
             }
             working[j] = entering;
         }
     }
 
     /**
-     * Whether some strong-set coordinate that Newton steps do not move (at 0 or at a limit in some
-     * response, see {@link #free}) violates the KKT conditions at λ by more than {@code level};
-     * refreshes the gradients of those coordinates (few, late in a path).
+     * Whether some strong-set coordinate that Newton steps do not move ({@link KktCheck#notFree}: at 0
+     * or at a limit) violates the KKT conditions at λ by more than {@code level}; refreshes the
+     * gradients of those coordinates (few, late in a path).
      */
     static boolean entering(Problem pr, PointSolver solver, double lambda, int[] strong, int ns, double level) {
         double[][] b = solver.coefficients();
         int[] fixed = new int[ns];
-        int nf = 0;
-        for (int t = 0; t < ns; t++) {
-            int j = strong[t];
-            boolean moved = true;
-            for (double[] bk : b) moved &= free(pr, j, bk[j]);
-            if (!moved) fixed[nf++] = j;
-        }
+        int nf = KktCheck.notFree(pr, b, strong, ns, fixed);
         if (nf == 0) return false;
         solver.refreshGradients(fixed, nf);
         for (int k = 0; k < b.length; k++) {
             for (int t = 0; t < nf; t++) {
                 int j = fixed[t];
-                if (!free(pr, j, b[k][j]) && KktCheck.violation(pr, j, b[k][j], solver.gradient(k, j), lambda) > level) return true;
+                if (!KktCheck.free(pr, j, b[k][j]) && KktCheck.violation(pr, j, b[k][j], solver.gradient(k, j), lambda) > level) return true;
             }
         }
         return false;
