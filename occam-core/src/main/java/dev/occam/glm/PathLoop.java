@@ -275,12 +275,12 @@ final class PathLoop {
                 // gradient current, and the kept system holds its active set's Hessian. Down the path
                 // the support changes little from one λ to the next, so Newton steps from the warm
                 // start solve the active set at the new λ (the first step needs no pass: only the
-                // penalty's λ changed); sweeps follow only if the KKT check then finds a zero
-                // coordinate that must enter. This replaces the coordinate descent to glmnet's
-                // threshold that each λ would otherwise start with, and that the Newton steps redo.
-                // The steps go first to a loose goal (ENTERING_CHECK): a zero coordinate that must enter
-                // shows by then (its violation exceeds that goal), and solving the old active set any
-                // further would be undone once it enters.
+                // penalty's λ changed); sweeps follow only if the KKT check then finds a coordinate
+                // at 0 (or held at a limit) that must move. This replaces the coordinate descent to
+                // glmnet's threshold that each λ would otherwise start with, and that the Newton steps
+                // redo. The steps go first to a loose goal (ENTERING_CHECK): a coordinate that must
+                // enter shows by then (its violation exceeds that goal), and solving the old active set
+                // any further would be undone once it enters.
                 double loose = Math.max(target, ENTERING_CHECK * kktScale(lambda, lambdaMax, pr.alpha));
                 ActiveSetNewton.Result first = ActiveSetNewton.polish(pr, solver, family, lambda, loose, system, true);
                 newton[l] += first.steps();
