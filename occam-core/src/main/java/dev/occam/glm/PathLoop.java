@@ -21,6 +21,16 @@ final class PathLoop {
     private static final int MIN_LAMBDAS = 5;
     private static final double DEV_MAX = 0.999;
     private static final double DEV_CHANGE = 1e-5;
+    /**
+     * λ_max below this times √(null deviance) is a gradient at rounding level: for standardized
+     * features the gradient is at most √(deviance) (a correlation of 1), so this is a correlation of 1e-10.
+     */
+    private static final double NO_GRADIENT = 1e-10;
+
+    private static double nullDevianceOf(PointSolver solver) {
+        double d = solver.nullDeviance();
+        return d > 0 && Double.isFinite(d) ? d : 0.0;
+    }
     /** Refinement rounds (Newton steps, or a 100× tighter coordinate-descent threshold) per λ at most. */
     private static final int MAX_ROUNDS = 12;
     /**
@@ -204,10 +214,13 @@ final class PathLoop {
                         + "constant or has penalty factor 0") + "): the path is the single fit of the intercept"
                         + (pr.p == 0 ? "" : " and unpenalized features") + ", at lambda = 0");
                 auto = false;
-            } else if (!(lambdaMax > 0)) {
+            } else if (!(lambdaMax > NO_GRADIENT * Math.sqrt(nullDevianceOf(solver)))) {
+                // a gradient at rounding level (a target fitted exactly) is no gradient: a path down
+                // from it would chase rounding for the whole pass budget
                 throw new IllegalArgumentException("cannot build a lambda path: every penalized feature has zero gradient "
-                        + "at the null model (" + (pr.n == 1 ? "a single row is fitted exactly by the intercept" : "is the target constant?")
-                        + "); give --lambda explicitly");
+                        + "at the null model (" + (pr.n == 1 ? "a single row is fitted exactly by the intercept"
+                        : ns > 0 ? "is the target constant, or fitted exactly by the features with penalty factor 0?"
+                        : "is the target constant?") + "); give --lambda explicitly");
             }
         }
         if (auto) {

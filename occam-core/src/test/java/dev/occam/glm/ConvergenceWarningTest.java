@@ -45,4 +45,18 @@ class ConvergenceWarningTest {
         assertThatThrownBy(() -> ElasticNet.path(flat, GlmSettings.of(Family.GAUSSIAN)))
                 .hasMessageContaining("is the target constant?");
     }
+
+    @Test
+    void aTargetFittedExactlyByUnpenalizedFeaturesIsNamedAsAReason() {
+        // y is twice the first feature: with penalty factor 0 it leaves the others gradients of rounding
+        // size only, from which a path would chase rounding for the whole pass budget
+        Dataset d = SyntheticData.gaussianData(50, 3, 3, false);
+        double[] y = new double[50];
+        for (int i = 0; i < 50; i++) y[i] = 2 * d.x().get(i, 0);
+        Dataset exact = Dataset.numeric(d.x(), y, d.featureNames());
+        assertThatThrownBy(() -> ElasticNet.path(exact, GlmSettings.of(Family.GAUSSIAN).withPenaltyFactors(0, 1, 1)))
+                .hasMessageContaining("is the target constant, or fitted exactly by the features with penalty factor 0?");
+        // the same data with every feature penalized has a path
+        assertThat(ElasticNet.path(exact, GlmSettings.of(Family.GAUSSIAN)).size()).isGreaterThan(5);
+    }
 }
