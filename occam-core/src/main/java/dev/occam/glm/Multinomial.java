@@ -108,7 +108,7 @@ final class Multinomial implements PointSolver {
                 wls.reset(wv, rk);
                 for (int m = 0; m < strong.length; m++) old[m] = b[k][strong[m]];
                 b0k[0] = b0[k];
-                double before = Deviance.multinomial(y, eta, pr.u) / 2 + penalty(b[k], strong, lambda);
+                double before = Deviance.multinomial(y, eta, pr.u) / 2 + ActiveSetNewton.penalty(pr, new double[][] {b[k]}, lambda);
                 double oldB0 = b0[k];
                 long used = wls.solve(b[k], b0k, lambda, strong, inner.threshold(), budget - passes);
                 b0[k] = b0k[0];
@@ -117,7 +117,7 @@ final class Multinomial implements PointSolver {
                 // the answer, e.g. for unpenalized features that nearly separate a class): halve it
                 // until the objective does not rise, so the iteration cannot diverge
                 for (int halving = 0; halving < MAX_HALVINGS; halving++) {
-                    double after = Deviance.multinomial(y, eta, pr.u) / 2 + penalty(b[k], strong, lambda);
+                    double after = Deviance.multinomial(y, eta, pr.u) / 2 + ActiveSetNewton.penalty(pr, new double[][] {b[k]}, lambda);
                     if (after <= before + 1e-12 * Math.abs(before)) break;
                     for (int m = 0; m < strong.length; m++) b[k][strong[m]] = 0.5 * (old[m] + b[k][strong[m]]);
                     b0[k] = 0.5 * (oldB0 + b0[k]);
@@ -152,16 +152,6 @@ final class Multinomial implements PointSolver {
 
     /** Halvings of a class's Newton step at most (each halves its length). */
     private static final int MAX_HALVINGS = 30;
-
-    /** λ Σ_j f_j [α|b_j| + (1−α)/2·b_j²] over {@code strong}: one class's penalty. */
-    private double penalty(double[] bk, int[] strong, double lambda) {
-        double s = 0;
-        for (int j : strong) {
-            double v = bk[j];
-            if (v != 0.0) s += pr.vp[j] * (pr.alpha * Math.abs(v) + 0.5 * (1 - pr.alpha) * v * v);
-        }
-        return s == 0 ? 0 : lambda * s;
-    }
 
     /** Moves each feature's class coefficients by the common shift that minimizes their penalty. */
     private boolean shiftCoefficients(int[] strong) {

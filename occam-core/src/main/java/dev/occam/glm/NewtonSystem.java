@@ -148,7 +148,6 @@ final class NewtonSystem {
         return pos;
     }
 
-
     /** Whether a Fisher information is (still) formed in single precision. */
     boolean singlePrecision() {
         return single;
@@ -422,7 +421,8 @@ final class NewtonSystem {
      * Records a step taken on this H when stale, which divided the gradient by 1/{@code rate}: the
      * share of its passes that a step on a fresh H (gain {@value #FRESH_RATE}) would have saved is
      * counted as wasted. The rule "form H anew once the waste reaches what that costs" is the
-     * ski-rental one: it never pays more than twice what knowing the future would.
+     * ski-rental one: with exact costs it never pays more than twice what knowing the future would
+     * (the costs here are estimates, so that bound is approximate).
      */
     void staleStep(int d, double rate) {
         double gained = rate > 0 && rate < 1 ? Math.log(rate) / Math.log(FRESH_RATE) : 0;
@@ -436,7 +436,7 @@ final class NewtonSystem {
 
     /** Multiply-adds of {@link #refresh}: the Hessian over d coordinates anew, and a new factor. */
     double refreshCost(int d, double blas3) {
-        // a Fisher information is formed in single precision (ActiveHessian.computeSingle): half the time
+        // a Fisher information formed in single precision (ActiveHessian.computeSingle) takes half the time
         double precision = single ? 0.5 : 1.0;
         return precision * Math.max(pr.entriesPerColumn(), 1.0) * d * d / blas3 + (double) d * d * d / 6;
     }

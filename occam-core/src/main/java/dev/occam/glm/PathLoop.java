@@ -26,11 +26,6 @@ final class PathLoop {
      * features the gradient is at most √(deviance) (a correlation of 1), so this is a correlation of 1e-10.
      */
     private static final double NO_GRADIENT = 1e-10;
-
-    private static double nullDevianceOf(PointSolver solver) {
-        double d = solver.nullDeviance();
-        return d > 0 && Double.isFinite(d) ? d : 0.0;
-    }
     /** Refinement rounds (Newton steps, or a 100× tighter coordinate-descent threshold) per λ at most. */
     private static final int MAX_ROUNDS = 12;
     /**
@@ -75,6 +70,12 @@ final class PathLoop {
             }
             working[j] = w;
         }
+    }
+
+    /** The solver's null deviance, or 0 when it has none to scale by (not positive, or not finite). */
+    private static double nullDevianceOf(PointSolver solver) {
+        double d = solver.nullDeviance();
+        return d > 0 && Double.isFinite(d) ? d : 0.0;
     }
 
     /**
