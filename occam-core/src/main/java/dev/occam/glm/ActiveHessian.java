@@ -180,6 +180,46 @@ final class ActiveHessian {
     }
 
     /**
+     * {@link #columns} in single precision, for a Fisher information kept in floats
+     * ({@link #computeSingle}): a few joining columns as there (dot products with X read in place,
+     * memory-bound, no gain from floats); more by one sgemm per block of rows — the block weighted
+     * by √W and standardized into floats, its joining columns multiplied against all of it — summed
+     * in double. Half the multiply-add time of the double product, which is what joining columns
+     * cost on a long path (n·Σd over every join: as much as forming the whole matrix once).
+     *
+     * @return false when the problem has no rows (moments only)
+     */
+    static boolean columnsSingle(Problem pr, double[] w, int[] features, int m, boolean intercept, int first, double[] out) {
+        int o = intercept ? 1 : 0;
+        int d = m + o;
+        int q = d - first;
+        if (pr.x == null || !dev.occam.linalg.NativeBlas.available() || q <= DOT_JOINS) {
+            return columns(pr, w, features, m, intercept, first, out);
+        }
+        int n = pr.n;
+        java.util.Arrays.fill(out, 0, d * q, 0.0);
+        int rows = Math.min(ROWS, n);
+        double[] z = new double[rows];
+        float[] zf = new float[rows * d];
+        float[] part = new float[d * q];
+        double[] root = new double[rows];
+        var blas = dev.occam.linalg.NativeBlas.get();
+        for (int from = 0; from < n; from += rows) {
+            int r = Math.min(rows, n - from);
+            for (int i = 0; i < r; i++) root[i] = Math.sqrt(w[from + i]);
+            if (intercept) for (int i = 0; i < r; i++) zf[i] = (float) root[i];
+            for (int t = 0; t < m; t++) {
+                fill(pr, new int[] {features[t]}, 1, false, from, r, z);
+                int off = (o + t) * r;
+                for (int i = 0; i < r; i++) zf[off + i] = (float) (root[i] * z[i]);
+            }
+            blas.sgemm("T", "N", d, q, r, 1f, zf, 0, r, zf, first * r, r, 0f, part, 0, d);
+            for (int t = 0; t < d * q; t++) out[t] += part[t];
+        }
+        return true;
+    }
+
+    /**
      * Whether centring after the product loses at most ~1e-10 relative: |c_j| ≤ 1e3·s_j for every
      * feature (the rounding of x_aᵀv grows with (c/s)²).
      */

@@ -50,6 +50,21 @@ final class ActiveSetNewton {
      */
     static Result polish(Problem pr, PointSolver solver, Family family, double lambda, double goal, NewtonSystem system,
                          boolean gradientsCurrent) {
+        return polish(pr, solver, family, lambda, goal, system, gradientsCurrent, Entering.NONE);
+    }
+
+    /**
+     * {@link #polish} with coordinates that enter the set at its first step: coordinates at 0 (or
+     * held at a limit) whose KKT conditions fail at the solver's current solution, each with the sign
+     * it moves to. They join the first Newton step with that sign's penalty; one whose step would go
+     * the other way (or out of its box) leaves the set before the step is taken, and the step is
+     * solved again without it. This takes in, in the same steps that solve the active set, what
+     * coordinate descent would otherwise add by sweeps that upset the active set's solution.
+     * Single-response fits only ({@code entering} must be empty otherwise); the caller has the
+     * gradients of the entering coordinates current.
+     */
+    static Result polish(Problem pr, PointSolver solver, Family family, double lambda, double goal, NewtonSystem system,
+                         boolean gradientsCurrent, Entering entering) {
         int classes = solver.responses();
         int p = pr.p;
         boolean icpt = pr.intercept;
@@ -81,6 +96,11 @@ final class ActiveSetNewton {
         int d = 0;
         // the data loss at the solver's current solution when a line search measured it (else NaN)
         double lossHere = Double.NaN;
+        if (entering.count() > 0 && (classes != 1 || system == null)) {
+            throw new IllegalArgumentException("entering coordinates need a single-response fit with a kept Newton system");
+        }
+        // entering coordinates taken out again before the first step (they would move the wrong way)
+        boolean[] dropped = entering.count() > 0 ? new boolean[p] : null;
         while (steps < MAX_STEPS) {
             if (!carried) {
                 b = deepCopy(solver.coefficients());
@@ -91,7 +111,8 @@ final class ActiveSetNewton {
                 for (int k = 0; k < classes; k++) {
                     m[k] = 0;
                     for (int j = 0; j < p; j++) {
-                        if (!pr.excluded[j] && b[k][j] != 0.0 && b[k][j] > pr.lo[j] && b[k][j] < pr.hi[j]) {
+                        if (!pr.excluded[j] && ((b[k][j] != 0.0 && b[k][j] > pr.lo[j] && b[k][j] < pr.hi[j])
+                                || (steps == 0 && entering.sign(j) != 0 && !dropped[j]))) {
                             free[k][m[k]++] = j;
                             if (!inUnion[j]) {
                                 inUnion[j] = true;
@@ -122,7 +143,7 @@ final class ActiveSetNewton {
                         int j = free[k][t];
                         double f = pr.vp[j];
                         grad[at] = -solver.gradient(k, j) + lambda * (1 - pr.alpha) * f * b[k][j]
-                                + lambda * pr.alpha * f * Math.signum(b[k][j]);
+                                + lambda * pr.alpha * f * penaltySign(pr, j, b[k][j], steps == 0 ? entering.sign(j) : 0);
                         gmax = Math.max(gmax, Math.abs(grad[at]));
                     }
                 }
@@ -160,6 +181,11 @@ final class ActiveSetNewton {
             if (system != null) {
                 if (!system.solve(free[0], m[0], lambda * (1 - pr.alpha), step)) return unsolved(solver, b0, b, steps);
                 lastFresh = !system.stale();
+                if (steps == 0 && entering.count() > 0 && dropWrongWay(pr, free[0], m[0], o, b[0], step, entering, dropped)) {
+                    // an entering coordinate would move against its sign (or out of its box): it stays
+                    // where it is, and the step is solved again without it
+                    continue;
+                }
             } else {
                 double[] h = new double[d * d];
                 if (!solver.hessian(free, m, icpt, h)) return unsolved(solver, b0, b, steps);
@@ -270,6 +296,55 @@ final class ActiveSetNewton {
         }
         if (carried) solver.setSolution(b0, b);
         return new Result(steps, true, reached);
+    }
+
+    /**
+     * The sign of a coordinate's L1 term in the restricted objective: its coefficient's, or for one
+     * at 0 entering the set, the sign it enters with.
+     */
+    private static double penaltySign(Problem pr, int j, double bj, double enterSign) {
+        return bj != 0.0 ? Math.signum(bj) : enterSign;
+    }
+
+    /**
+     * Marks in {@code dropped} the entering coordinates (still at 0 or at a limit) whose step goes
+     * against the sign they enter with or out of their box; returns whether there was any.
+     */
+    private static boolean dropWrongWay(Problem pr, int[] free, int m, int o, double[] b, double[] step, Entering entering,
+                                        boolean[] dropped) {
+        boolean any = false;
+        for (int t = 0; t < m; t++) {
+            int j = free[t];
+            double bj = b[j];
+            if (KktCheck.free(pr, j, bj)) continue;
+            double dj = step[o + t];
+            boolean wrong = bj == 0.0 ? dj * entering.sign(j) <= 0 || (dj > 0 && !(pr.hi[j] > 0)) || (dj < 0 && !(pr.lo[j] < 0))
+                    : bj >= pr.hi[j] ? !(dj < 0) : !(dj > 0);
+            if (wrong) {
+                dropped[j] = true;
+                any = true;
+            }
+        }
+        return any;
+    }
+
+    /**
+     * Coordinates that enter the set at the first Newton step, with their signs ({@link #polish}).
+     *
+     * @param features the entering features
+     * @param signs    per feature (length p, or empty when there are none): +1 or −1 for an entering
+     *                 feature (the sign its coefficient takes), 0 for the others
+     */
+    record Entering(int[] features, double[] signs) {
+        static final Entering NONE = new Entering(new int[0], new double[0]);
+
+        int count() {
+            return features.length;
+        }
+
+        double sign(int j) {
+            return signs.length == 0 ? 0 : signs[j];
+        }
     }
 
     /** No step could be formed: the solver gets the chained steps' solution, and the caller sweeps. */

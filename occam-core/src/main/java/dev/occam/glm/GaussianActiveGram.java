@@ -94,7 +94,18 @@ final class GaussianActiveGram extends GaussianNaive {
                     long r = wls.solve(b, b0, lambda, strong, thr, budget - passes);
                     return r < 0 ? r - passes : r + passes;
                 }
-                if (b[j] != 0.0) active[na++] = j;
+                if (b[j] != 0.0) {
+                    // a coefficient that Newton steps (not these sweeps) made non-zero joins E here
+                    if (pos[j] < 0) {
+                        if (ne == maxGram) {
+                            naiveOnly = true;
+                            long r = wls.solve(b, b0, lambda, strong, thr, budget - passes);
+                            return r < 0 ? r - passes : r + passes;
+                        }
+                        enter(j, wls.gradient(j));
+                    }
+                    active[na++] = j;
+                }
             }
             passes++;
             if (dlx < thr) break;

@@ -268,7 +268,9 @@ final class NewtonSystem {
         }
         int q = d - first;
         double[] cols = new double[d * q];
-        ActiveHessian.columns(pr, w, feats, nf, o == 1, first, cols);
+        // the same precision as the rest of H (see rebuild)
+        if (single && !constant) ActiveHessian.columnsSingle(pr, w, feats, nf, o == 1, first, cols);
+        else ActiveHessian.columns(pr, w, feats, nf, o == 1, first, cols);
         for (int c = 0; c < q; c++) {
             int col = first + c;
             for (int r = 0; r < d; r++) {

@@ -64,4 +64,68 @@ class ActiveSetNewtonTest {
         }
         assertThat(Math.abs(solver.interceptGradient(0))).isLessThanOrEqualTo(goal);
     }
+
+    @ParameterizedTest
+    @ValueSource(ints = {0, 1, 2})
+    void enteringCoordinatesJoinTheFirstStepWithTheirSigns(int seed) {
+        Dataset data = SyntheticData.binomialData(N, P, 20 + seed, false);
+        Problem pr = SyntheticData.standardizedProblem(data, 1.0, true, null);
+        Irls solver = new Irls(pr, Family.BINOMIAL, data.y());
+        int[] all = java.util.stream.IntStream.range(0, P).toArray();
+        solver.refreshGradients(all, P);
+        double largest = 0;
+        for (int j = 0; j < P; j++) largest = Math.max(largest, Math.abs(solver.gradient(0, j)));
+        // from the null model, at a λ where several coordinates must enter (and others are near it)
+        double lambda = 0.6 * largest;
+        double goal = 1e-10 * largest;
+        ActiveSetNewton.Entering entering = PathLoop.entering(pr, solver, lambda, all, P, 0, 0.3 * lambda);
+        assertThat(entering.count()).isGreaterThan(1);
+        NewtonSystem system = NewtonSystem.of(pr, solver, Family.BINOMIAL);
+        ActiveSetNewton.Result result = ActiveSetNewton.polish(pr, solver, Family.BINOMIAL, lambda, goal, system, true, entering);
+
+        assertThat(result.reached()).isTrue();
+        double[] after = solver.coefficients()[0];
+        solver.refreshGradients(all, P);
+        int moved = 0;
+        for (int j : entering.features()) {
+            if (after[j] == 0.0) continue;
+            moved++;
+            // it entered with the sign it was given, and its restricted gradient is solved
+            assertThat(Math.signum(after[j])).as("feature %d", j).isEqualTo(entering.sign(j));
+            assertThat(Math.abs(-solver.gradient(0, j) + lambda * Math.signum(after[j]))).isLessThanOrEqualTo(goal);
+        }
+        assertThat(moved).isGreaterThan(0);
+        // the coordinates that were not entering stay at 0: Newton steps move only the set they solve
+        for (int j = 0; j < P; j++) if (entering.sign(j) == 0) assertThat(after[j]).as("feature %d", j).isZero();
+    }
+
+    @org.junit.jupiter.api.Test
+    void activeGramSolverTakesInCoefficientsThatNewtonStepsMadeNonZero() {
+        // GaussianActiveGram keeps Gram columns only for the features its own sweeps moved; a
+        // coefficient set by Newton steps (an entering coordinate) must join them, not index −1
+        Dataset data = SyntheticData.gaussianData(N, P, 5, false);
+        Problem pr = SyntheticData.standardizedProblem(data, 1.0, true, null);
+        int[] all = java.util.stream.IntStream.range(0, P).toArray();
+        GaussianNaive probe = new GaussianNaive(pr, data.y());
+        probe.refreshGradients(all, P);
+        int top = 0;
+        for (int j = 0; j < P; j++) if (probe.gradient(0, j) > probe.gradient(0, top)) top = j;
+        // held at an upper limit it presses against: the sweeps' update leaves it exactly there (no
+        // move, so it would never join E by a sweep)
+        pr.hi[top] = 1e-3;
+        GaussianActiveGram gram = new GaussianActiveGram(pr, data.y());
+        GaussianNaive naive = new GaussianNaive(pr, data.y());
+        double[][] b = new double[1][P];
+        b[0][top] = 1e-3;
+        gram.setSolution(new double[] {0.0}, b);
+        naive.setSolution(new double[] {0.0}, b);
+        double lambda = 0.02;
+        assertThat(gram.solve(lambda, all, 1e-16, 100_000)).isPositive();
+        assertThat(naive.solve(lambda, all, 1e-16, 100_000)).isPositive();
+        assertThat(gram.coefficients()[0][top]).isEqualTo(1e-3);
+        for (int j = 0; j < P; j++) {
+            assertThat(gram.coefficients()[0][j]).as("feature %d", j)
+                    .isCloseTo(naive.coefficients()[0][j], org.assertj.core.data.Offset.offset(1e-7));
+        }
+    }
 }
