@@ -91,10 +91,8 @@ public final class DenseMatrix implements DesignMatrix {
     }
 
     /**
-     * y = Xβ + b0. With nearly every coefficient non-zero one BLAS dgemv (OpenBLAS when present)
-     * reads X once; with a part of them, blocks of rows over the non-zero columns read only those
-     * (on b-lasso's Newton steps mid-path, half of X); with few (under a quarter), a column-by-column
-     * axpy.
+     * y = Xβ + b0. With many non-zero coefficients one BLAS dgemv (OpenBLAS when present) beats a
+     * column-by-column axpy; with few, skipping the zero columns does.
      */
     @Override
     public void multiply(double[] beta, double b0, double[] y) {
@@ -104,31 +102,9 @@ public final class DenseMatrix implements DesignMatrix {
             DesignMatrix.super.multiply(beta, b0, y);
             return;
         }
-        if (nz * 10L >= p * 9L) {
-            java.util.Arrays.fill(y, 0, n, b0);
-            dev.occam.linalg.NativeBlas.blas().dgemv("N", n, p, 1.0, values, n, beta, 1, 1.0, y, 1);
-            return;
-        }
-        // a part of the columns (a Newton step's direction on an active set mid-path): dgemv would
-        // read all p columns; read only the non-zero ones, by blocks of rows whose part of y stays in
-        // cache, the blocks over the common pool
-        int[] cols = new int[nz];
-        for (int j = 0, k = 0; j < p; j++) if (beta[j] != 0.0) cols[k++] = j;
-        int blocks = (n + MULTIPLY_ROWS - 1) / MULTIPLY_ROWS;
-        java.util.stream.IntStream range = java.util.stream.IntStream.range(0, blocks);
-        if ((long) n * nz >= PARALLEL_ENTRIES) range = range.parallel();
-        range.forEach(blk -> {
-            int from = blk * MULTIPLY_ROWS;
-            int len = Math.min(MULTIPLY_ROWS, n - from);
-            java.util.Arrays.fill(y, from, from + len, b0);
-            for (int j : cols) dev.occam.linalg.Blas1.axpy(len, beta[j], values, j * n + from, y, from);
-        });
+        java.util.Arrays.fill(y, 0, n, b0);
+        dev.occam.linalg.NativeBlas.blas().dgemv("N", n, p, 1.0, values, n, beta, 1, 1.0, y, 1);
     }
-
-    /** Rows per block of {@link #multiply} over part of the columns: 16 KiB of y, in the L1 cache. */
-    private static final int MULTIPLY_ROWS = 2048;
-    /** Below this many entries to read, threads cost more than they save. */
-    private static final long PARALLEL_ENTRIES = 4_000_000L;
 
     @Override public double get(int i, int j) { return values[j * n + i]; }
     @Override public long storedEntries() { return (long) n * p; }

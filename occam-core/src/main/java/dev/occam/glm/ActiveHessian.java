@@ -83,12 +83,7 @@ final class ActiveHessian {
         for (int from = 0; from < n; from += rows) {
             int r = Math.min(rows, n - from);
             for (int i = 0; i < r; i++) root[i] = Math.sqrt(w[from + i]);
-            if (intercept) for (int i = 0; i < r; i++) zf[i] = (float) root[i];
-            for (int t = 0; t < m; t++) {
-                fill(pr, new int[] {features[t]}, 1, false, from, r, z);
-                int off = (o + t) * r;
-                for (int i = 0; i < r; i++) zf[off + i] = (float) (root[i] * z[i]);
-            }
+            fillSingle(pr, features, m, intercept, from, r, root, z, zf);
             blas.ssyrk("L", "T", d, r, 1f, zf, 0, r, 0f, part, 0, d);
             for (int c = 0; c < d; c++) {
                 for (int q = c; q < d; q++) out[c * d + q] += part[c * d + q];
@@ -207,12 +202,7 @@ final class ActiveHessian {
         for (int from = 0; from < n; from += rows) {
             int r = Math.min(rows, n - from);
             for (int i = 0; i < r; i++) root[i] = Math.sqrt(w[from + i]);
-            if (intercept) for (int i = 0; i < r; i++) zf[i] = (float) root[i];
-            for (int t = 0; t < m; t++) {
-                fill(pr, new int[] {features[t]}, 1, false, from, r, z);
-                int off = (o + t) * r;
-                for (int i = 0; i < r; i++) zf[off + i] = (float) (root[i] * z[i]);
-            }
+            fillSingle(pr, features, m, intercept, from, r, root, z, zf);
             blas.sgemm("T", "N", d, q, r, 1f, zf, 0, r, zf, first * r, r, 0f, part, 0, d);
             for (int t = 0; t < d * q; t++) out[t] += part[t];
         }
@@ -254,6 +244,31 @@ final class ActiveHessian {
                 s += x;
             }
             sums[b] += s;
+        }
+    }
+
+    /**
+     * Rows [from, from + r) of the block [intercept, features[0..m)] standardized and weighted by
+     * {@code root} (√W), in floats, column-major with r rows; a dense X's columns are read in one
+     * loop each. {@code z} is scratch of r doubles.
+     */
+    private static void fillSingle(Problem pr, int[] features, int m, boolean intercept, int from, int r, double[] root,
+                                   double[] z, float[] zf) {
+        int o = intercept ? 1 : 0;
+        if (intercept) for (int i = 0; i < r; i++) zf[i] = (float) root[i];
+        double[] dense = pr.x instanceof DenseMatrix dm ? dm.values() : null;
+        for (int t = 0; t < m; t++) {
+            int j = features[t];
+            int off = (o + t) * r;
+            if (dense != null) {
+                double c = pr.centres[j];
+                double inv = 1.0 / pr.scales[j];
+                int src = j * pr.n + from;
+                for (int i = 0; i < r; i++) zf[off + i] = (float) (root[i] * ((dense[src + i] - c) * inv));
+            } else {
+                fill(pr, new int[] {j}, 1, false, from, r, z);
+                for (int i = 0; i < r; i++) zf[off + i] = (float) (root[i] * z[i]);
+            }
         }
     }
 
