@@ -70,25 +70,17 @@ final class ActiveHessian {
     static boolean computeSingle(Problem pr, double[] w, int[] features, int m, boolean intercept, double[] out) {
         if (pr.x == null) return false;
         if (!dev.occam.linalg.NativeBlas.available()) return compute(pr, w, features, m, intercept, out);
-        int n = pr.n;
         int o = intercept ? 1 : 0;
         int d = m + o;
         java.util.Arrays.fill(out, 0, d * d, 0.0);
-        int rows = Math.min(ROWS, n);
-        double[] z = new double[rows];
-        float[] zf = new float[rows * d];
         float[] part = new float[d * d];
-        double[] root = new double[rows];
         var blas = dev.occam.linalg.NativeBlas.get();
-        for (int from = 0; from < n; from += rows) {
-            int r = Math.min(rows, n - from);
-            for (int i = 0; i < r; i++) root[i] = Math.sqrt(w[from + i]);
-            fillSingle(pr, features, m, intercept, from, r, root, z, zf);
+        forEachSingleBlock(pr, w, features, m, intercept, (zf, r) -> {
             blas.ssyrk("L", "T", d, r, 1f, zf, 0, r, 0f, part, 0, d);
             for (int c = 0; c < d; c++) {
                 for (int q = c; q < d; q++) out[c * d + q] += part[c * d + q];
             }
-        }
+        });
         Gram.mirrorLower(d, out);
         return true;
     }
@@ -191,21 +183,13 @@ final class ActiveHessian {
         if (pr.x == null || !dev.occam.linalg.NativeBlas.available() || q <= DOT_JOINS) {
             return columns(pr, w, features, m, intercept, first, out);
         }
-        int n = pr.n;
         java.util.Arrays.fill(out, 0, d * q, 0.0);
-        int rows = Math.min(ROWS, n);
-        double[] z = new double[rows];
-        float[] zf = new float[rows * d];
         float[] part = new float[d * q];
-        double[] root = new double[rows];
         var blas = dev.occam.linalg.NativeBlas.get();
-        for (int from = 0; from < n; from += rows) {
-            int r = Math.min(rows, n - from);
-            for (int i = 0; i < r; i++) root[i] = Math.sqrt(w[from + i]);
-            fillSingle(pr, features, m, intercept, from, r, root, z, zf);
+        forEachSingleBlock(pr, w, features, m, intercept, (zf, r) -> {
             blas.sgemm("T", "N", d, q, r, 1f, zf, 0, r, zf, first * r, r, 0f, part, 0, d);
             for (int t = 0; t < d * q; t++) out[t] += part[t];
-        }
+        });
         return true;
     }
 
@@ -244,6 +228,30 @@ final class ActiveHessian {
                 s += x;
             }
             sums[b] += s;
+        }
+    }
+
+    /** A product of one block of rows in floats (r rows, column-major) that {@link #forEachSingleBlock} hands over. */
+    private interface SingleBlock {
+        void accept(float[] zf, int r);
+    }
+
+    /**
+     * Hands each block of {@link #ROWS} rows of [intercept, features[0..m)], standardized and
+     * weighted by √W in floats ({@link #fillSingle}), to {@code product}, in row order.
+     */
+    private static void forEachSingleBlock(Problem pr, double[] w, int[] features, int m, boolean intercept, SingleBlock product) {
+        int n = pr.n;
+        int d = m + (intercept ? 1 : 0);
+        int rows = Math.min(ROWS, n);
+        double[] z = new double[rows];
+        float[] zf = new float[rows * d];
+        double[] root = new double[rows];
+        for (int from = 0; from < n; from += rows) {
+            int r = Math.min(rows, n - from);
+            for (int i = 0; i < r; i++) root[i] = Math.sqrt(w[from + i]);
+            fillSingle(pr, features, m, intercept, from, r, root, z, zf);
+            product.accept(zf, r);
         }
     }
 

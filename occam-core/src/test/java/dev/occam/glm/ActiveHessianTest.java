@@ -82,4 +82,32 @@ class ActiveHessianTest {
             for (int b = 0; b < a; b++) assertThat(single[a * d + b]).isEqualTo(single[b * d + a]);
         }
     }
+
+    @ParameterizedTest
+    @CsvSource({"false, true, 12", "false, false, 20", "true, true, 10", "false, true, 3"})
+    void singlePrecisionJoiningColumnsAreThoseOfTheDoubleMatrixToFloatAccuracy(boolean sparse, boolean intercept, int joining) {
+        Dataset data = SyntheticData.gaussianData(N, P, 23, sparse);
+        Problem pr = problem(data, intercept);
+        SplittableRandom r = new SplittableRandom(7);
+        double[] w = new double[N];
+        for (int i = 0; i < N; i++) w[i] = r.nextDouble() * 0.25;
+        int m = 20;
+        int[] features = new int[m];
+        for (int t = 0; t < m; t++) features[t] = (3 * t + 2) % P;
+        int d = m + (intercept ? 1 : 0);
+        double[] whole = new double[d * d];
+        assertThat(ActiveHessian.compute(pr, w, features, m, intercept, whole)).isTrue();
+        int first = d - joining;
+        double[] cols = new double[d * joining];
+        // more than DOT_JOINS joining: one sgemm per block of rows (with a native BLAS); else the double dots
+        assertThat(ActiveHessian.columnsSingle(pr, w, features, m, intercept, first, cols)).isTrue();
+        double scale = 0;
+        for (double v : whole) scale = Math.max(scale, Math.abs(v));
+        for (int b = 0; b < joining; b++) {
+            for (int a = 0; a < d; a++) {
+                assertThat(Math.abs(cols[b * d + a] - whole[(first + b) * d + a]))
+                        .as("H[%d][%d]", a, first + b).isLessThan(1e-5 * scale);
+            }
+        }
+    }
 }
