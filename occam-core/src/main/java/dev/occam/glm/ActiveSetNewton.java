@@ -17,8 +17,9 @@ import dev.occam.linalg.NotPositiveDefiniteException;
  * that would carry a coefficient across zero or past a limit is shortened to stop there, and that
  * coefficient is pinned (0 or the limit) and leaves the set. Coordinate descent alone converges
  * linearly, slowly on ill-conditioned data (collinear columns, no intercept); these steps converge
- * quadratically from where it stops. Features outside A are not touched: the caller checks the KKT
- * conditions on all features afterwards and lets coordinate descent admit any violator.
+ * quadratically from where it stops. Features outside A are not touched, except those the caller
+ * names as entering ({@link Entering}: they join the first step with the sign they enter with); the
+ * caller checks the KKT conditions on all features afterwards and admits any other violator.
  */
 final class ActiveSetNewton {
     /** Newton steps per call at most (each shortened step pins one coefficient). */
@@ -143,7 +144,7 @@ final class ActiveSetNewton {
                         int j = free[k][t];
                         double f = pr.vp[j];
                         grad[at] = -solver.gradient(k, j) + lambda * (1 - pr.alpha) * f * b[k][j]
-                                + lambda * pr.alpha * f * penaltySign(pr, j, b[k][j], steps == 0 ? entering.sign(j) : 0);
+                                + lambda * pr.alpha * f * penaltySign(b[k][j], steps == 0 ? entering.sign(j) : 0);
                         gmax = Math.max(gmax, Math.abs(grad[at]));
                     }
                 }
@@ -302,7 +303,7 @@ final class ActiveSetNewton {
      * The sign of a coordinate's L1 term in the restricted objective: its coefficient's, or for one
      * at 0 entering the set, the sign it enters with.
      */
-    private static double penaltySign(Problem pr, int j, double bj, double enterSign) {
+    private static double penaltySign(double bj, double enterSign) {
         return bj != 0.0 ? Math.signum(bj) : enterSign;
     }
 

@@ -77,7 +77,7 @@ final class GaussianActiveGram extends GaussianNaive {
 
     @Override
     public long solve(double lambda, int[] strong, double thr, long budget) {
-        if (naiveOnly) return wls.solve(b, b0, lambda, strong, thr, budget);
+        if (naiveOnly) return naiveRest(lambda, strong, thr, budget, 0);
         long passes = 0;
         int[] active = new int[strong.length];
         while (true) {
@@ -89,18 +89,15 @@ final class GaussianActiveGram extends GaussianNaive {
             int na = 0;
             for (int j : strong) {
                 dlx = Math.max(dlx, strongStep(j, lambda));
-                if (naiveOnly) {
-                    // E just filled up: finish this λ with naive sweeps (the residual is current)
-                    long r = wls.solve(b, b0, lambda, strong, thr, budget - passes);
-                    return r < 0 ? r - passes : r + passes;
-                }
+                // E just filled up: finish this λ with naive sweeps (the residual is current)
+                if (naiveOnly) return naiveRest(lambda, strong, thr, budget, passes);
                 if (b[j] != 0.0) {
-                    // a coefficient that Newton steps (not these sweeps) made non-zero joins E here
+                    // a coefficient set non-zero from outside (setSolution: Newton steps, a warm
+                    // start) rather than by these sweeps joins E here
                     if (pos[j] < 0) {
                         if (ne == maxGram) {
                             naiveOnly = true;
-                            long r = wls.solve(b, b0, lambda, strong, thr, budget - passes);
-                            return r < 0 ? r - passes : r + passes;
+                            return naiveRest(lambda, strong, thr, budget, passes);
                         }
                         enter(j, wls.gradient(j));
                     }
@@ -126,6 +123,12 @@ final class GaussianActiveGram extends GaussianNaive {
         }
         flush();
         return passes;
+    }
+
+    /** The rest of a solve by naive sweeps, once E is full; counts the passes already taken. */
+    private long naiveRest(double lambda, int[] strong, double thr, long budget, long passes) {
+        long r = wls.solve(b, b0, lambda, strong, thr, budget - passes);
+        return r < 0 ? r - passes : r + passes;
     }
 
     /** A visit in a sweep over the strong set: the residual stays current. */

@@ -103,15 +103,17 @@ final class PathLoop {
         }
     }
 
-    /**
-     * The strong-set coordinates that Newton steps do not move ({@link KktCheck#notFree}: at 0 or at
-     * a limit) and that violate the KKT conditions at λ by more than {@code level}, each with the
-     * sign it would move to; refreshes the gradients of those coordinates first (few, late in a path).
-     */
+    /** {@link #entering(Problem, PointSolver, double, int[], int, double, double)} without slack. */
     static ActiveSetNewton.Entering entering(Problem pr, PointSolver solver, double lambda, int[] strong, int ns, double level) {
         return entering(pr, solver, lambda, strong, ns, level, 0);
     }
 
+    /**
+     * The strong-set coordinates that Newton steps do not move ({@link KktCheck#notFree}: at 0 or at
+     * a limit) and that violate the KKT conditions at λ by more than {@code level} — or, at 0, come
+     * within {@code slack} of their L1 threshold ({@link KktCheck#withinSlack}) — each with the sign
+     * it would move to; refreshes the gradients of those coordinates first (few, late in a path).
+     */
     static ActiveSetNewton.Entering entering(Problem pr, PointSolver solver, double lambda, int[] strong, int ns, double level,
                                              double slack) {
         double[][] b = solver.coefficients();
