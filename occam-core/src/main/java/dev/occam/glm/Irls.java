@@ -203,6 +203,7 @@ final class Irls implements PointSolver {
     }
 
     @Override public double nullDeviance() { return nullDev; }
+    @Override public double[] linearPredictor() { return eta; }
     @Override public double[][] coefficients() { return new double[][] {b}; }
     @Override public double[] intercepts() { return b0; }
 }

@@ -111,6 +111,14 @@ interface PointSolver {
         setSolution(b0, b);
     }
 
+    /**
+     * The linear predictor η at the current solution (live array: copy before keeping), for
+     * single-response solvers that keep it; null for the others.
+     */
+    default double[] linearPredictor() {
+        return null;
+    }
+
     /** Σ_i u_i · unit deviance at the current solution. */
     double deviance();
 

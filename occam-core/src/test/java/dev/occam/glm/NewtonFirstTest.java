@@ -10,6 +10,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * "Newton first" in {@link PathLoop}: once a λ has ended certified, the next λ starts with Newton
  * steps on the kept system from the warm start instead of coordinate descent. Where the support
  * does not change from one λ to the next, a λ then takes no sweep at all, and is still certified.
+ * (Newton steps, or none at all: see {@link PathPredictor}.)
  */
 class NewtonFirstTest {
     @ParameterizedTest
@@ -34,10 +35,9 @@ class NewtonFirstTest {
             assertThat(r.converged()[l]).isTrue();
             if (l >= 2 && sameSupport(r.coefficients()[l - 1][0], r.coefficients()[l][0])) {
                 unchanged++;
-                if (r.passes()[l] == 0) {
-                    withoutSweeps++;
-                    assertThat(r.newtonSteps()[l]).as("Newton steps at λ index %d", l).isPositive();
-                }
+                // no sweep: Newton steps only, or none where the start extrapolated from the λ before
+                // (PathPredictor) was already certified
+                if (r.passes()[l] == 0) withoutSweeps++;
             }
         }
         // the path ends with every feature in: most λ keep the support of the one before
