@@ -55,11 +55,19 @@ class KillDuringTrainingTest {
         while (true) {
             starts++;
             Process child = ChildProcess.start("256m", stderr, List.of(), TrainingLoop.class, checkpoint, resumed, EPOCHS);
-            // a kill somewhere in start-up, reading the checkpoint, an epoch or writing the checkpoint
-            // (the window widens while no checkpoint exists yet, so a slow start-up cannot stall the test)
-            long span = Math.max(400, wholeMillis / 2) * (1 + kills - killsAfterCheckpoint);
-            long wait = kills < KILLS ? 100 + (long) (random.nextDouble() * span) : 120_000;
-            if (child.waitFor(wait, TimeUnit.MILLISECONDS)) {
+            // every other kill lands at a random moment (start-up, reading the checkpoint, an epoch
+            // or writing the checkpoint); the others wait until the run has written a checkpoint and
+            // then land within about an epoch, so that most kills hit training under way however
+            // fast or loaded the machine is compared with when the uninterrupted run was timed
+            boolean finished;
+            if (kills >= KILLS) {
+                finished = child.waitFor(120, TimeUnit.SECONDS);
+            } else if (kills % 2 == 1) {
+                finished = killAfterProgress(child, checkpoint, Math.max(5, wholeMillis / EPOCHS), random);
+            } else {
+                finished = child.waitFor(100 + (long) (random.nextDouble() * Math.max(400, wholeMillis / 2)), TimeUnit.MILLISECONDS);
+            }
+            if (finished) {
                 assertEquals(0, child.exitValue(), () -> "run failed: " + read(stderr));
                 if ((kills >= KILLS / 2 && killsAfterCheckpoint >= 3) || restarts == MAX_RESTARTS) break;
                 // the run finished before enough kills landed mid-training (a widened window on a machine
@@ -94,6 +102,36 @@ class KillDuringTrainingTest {
         }
         System.out.println("KillDuringTrainingTest: " + kills + " kills (" + killsAfterCheckpoint + " after a checkpoint, last at epoch "
                 + lastEpochs + " of " + EPOCHS + "), " + starts + " starts; uninterrupted run " + wholeMillis + " ms");
+    }
+
+    /**
+     * Waits until the child has written one to four new checkpoints (each a new file replacing the
+     * old one), then up to an epoch more at random; returns whether the child finished meanwhile
+     * (else it is due for its kill).
+     */
+    private static boolean killAfterProgress(Process child, Path checkpoint, long epochMillis, Random random) throws Exception {
+        int writes = 1 + random.nextInt(4);
+        Object last = fileKey(checkpoint);
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
+        while (child.isAlive() && System.nanoTime() < deadline) {
+            Object now = fileKey(checkpoint);
+            if (now != null && !now.equals(last)) {
+                last = now;
+                if (--writes == 0) return child.waitFor((long) (random.nextDouble() * epochMillis), TimeUnit.MILLISECONDS);
+            }
+            Thread.sleep(1);
+        }
+        return child.waitFor(0, TimeUnit.MILLISECONDS);
+    }
+
+    /** The file's identity and time (an atomic replace changes both), null when absent. */
+    private static Object fileKey(Path file) {
+        try {
+            var attributes = Files.readAttributes(file, java.nio.file.attribute.BasicFileAttributes.class);
+            return List.of(String.valueOf(attributes.fileKey()), attributes.lastModifiedTime());
+        } catch (java.io.IOException absent) {
+            return null;
+        }
     }
 
     /** Checks the header and CRC-32 of a checkpoint and returns its completed epochs (the format of {@code Checkpoint}). */
