@@ -1,0 +1,124 @@
+package dev.occam.glm;
+
+import dev.occam.data.Dataset;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.EnumSource;
+
+import java.util.SplittableRandom;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+/**
+ * {@link HessianFreeNewton}: its Hessian products equal the formed Hessian's, its steps solve the
+ * restricted problem to the certified path's answer, and a coordinate a step would take across 0
+ * stops there with η still the linear predictor of the coefficients.
+ */
+class HessianFreeNewtonTest {
+    @ParameterizedTest
+    @CsvSource({"false,true,1.0", "true,true,1.0", "true,false,0.5", "false,false,0.5"})
+    void hessianProductsEqualTheFormedHessian(boolean sparse, boolean intercept, double alpha) {
+        Dataset d = SyntheticData.binomialData(400, 12, 51, sparse);
+        Problem pr = SyntheticData.standardizedProblem(d, alpha, intercept, null);
+        Irls solver = new Irls(pr, Family.BINOMIAL, d.y());
+        double[] b = new double[12];
+        int[] free = {0, 2, 3, 5, 7, 8};
+        for (int t = 0; t < free.length; t++) b[free[t]] = 0.1 * (t + 1) * (t % 2 == 0 ? 1 : -1);
+        solver.setSolution(solver.intercepts().clone(), new double[][] {b});
+        int m = free.length;
+        int o = intercept ? 1 : 0;
+        int dim = o + m;
+        double ridge = 0.03 * (1 - alpha);
+        double[] w = solver.hessianWeights();
+        double[] h = new double[dim * dim];
+        assertThat(ActiveHessian.compute(pr, w, free, m, intercept, h)).isTrue();
+        for (int t = 0; t < m; t++) h[(o + t) * dim + o + t] += ridge * pr.vp[free[t]];
+
+        SplittableRandom r = new SplittableRandom(5);
+        double[] v = new double[dim];
+        for (int t = 0; t < dim; t++) v[t] = r.nextDouble(-1, 1);
+        double[] xv = new double[pr.n];
+        double[] q = new double[dim];
+        HessianFreeNewton.hessianTimes(pr, free, m, o, w, ridge, v, xv, q);
+        for (int s = 0; s < dim; s++) {
+            double expected = 0;
+            for (int t = 0; t < dim; t++) expected += h[t * dim + s] * v[t];
+            assertThat(q[s]).as("(Hv)[%d]", s).isCloseTo(expected, within(1e-12 * (1 + Math.abs(expected))));
+        }
+        double[] full = new double[12];
+        for (int t = 0; t < m; t++) full[free[t]] = v[o + t];
+        double[] expectedXv = new double[pr.n];
+        pr.linearPredictor(intercept ? v[0] : 0.0, full, expectedXv);
+        for (int i = 0; i < pr.n; i++) assertThat(xv[i]).isCloseTo(expectedXv[i], within(1e-12));
+    }
+
+    @ParameterizedTest
+    @EnumSource(value = Family.class, names = {"BINOMIAL", "POISSON"})
+    void stepsSolveTheRestrictedProblemToTheCertifiedAnswer(Family family) {
+        Dataset d = family == Family.BINOMIAL ? SyntheticData.binomialData(1500, 30, 53, true)
+                : SyntheticData.poissonData(1500, 30, 53, true);
+        GlmSettings s = GlmSettings.of(family).withEarlyStop(false);
+        Problem pr = ElasticNet.problem(d, s);
+        PathLoop.Result path = PathLoop.run(pr, new Irls(pr, family, d.y()), family, s, null, 1e-3, ElasticNet.Progress.NONE);
+        int l = path.lambdas().length * 2 / 3;
+        double lambda = path.lambdas()[l];
+        double[] optimum = path.coefficients()[l][0];
+        int active = 0;
+        for (double v : optimum) if (v != 0.0) active++;
+        assertThat(active).isGreaterThan(5);
+
+        // from the optimum's signs, every coefficient 20 % off and the intercept moved
+        Irls solver = new Irls(pr, family, d.y());
+        double[] start = optimum.clone();
+        for (int j = 0; j < start.length; j++) start[j] *= 1.2;
+        solver.setSolution(new double[] {path.intercepts()[l][0] + 0.1}, new double[][] {start});
+        double goal = 1e-11 * PathLoop.kktScale(lambda, path.lambdaMax(), pr.alpha);
+        ActiveSetNewton.Result result = HessianFreeNewton.polish(pr, solver, lambda, goal, false);
+        assertThat(result.reached()).isTrue();
+        assertThat(result.steps()).isBetween(1, 10);
+        double scale = 0;
+        for (double v : optimum) scale = Math.max(scale, Math.abs(v));
+        double[] b = solver.coefficients()[0];
+        for (int j = 0; j < b.length; j++) {
+            assertThat(b[j]).as("coefficient %d", j).isCloseTo(optimum[j], within(1e-7 * scale));
+        }
+        assertThat(solver.intercepts()[0]).isCloseTo(path.intercepts()[l][0], within(1e-7 * (1 + scale)));
+    }
+
+    @Test
+    void aCoordinateStepsAcrossZeroStopsThereAndEtaFollows() {
+        Dataset d = SyntheticData.binomialData(1200, 20, 57, true);
+        GlmSettings s = GlmSettings.of(Family.BINOMIAL).withEarlyStop(false);
+        Problem pr = ElasticNet.problem(d, s);
+        PathLoop.Result path = PathLoop.run(pr, new Irls(pr, Family.BINOMIAL, d.y()), Family.BINOMIAL, s, null, 1e-2,
+                ElasticNet.Progress.NONE);
+        int l = path.lambdas().length / 2;
+        double lambda = path.lambdas()[l];
+        double[] optimum = path.coefficients()[l][0];
+        Irls solver = new Irls(pr, Family.BINOMIAL, d.y());
+        solver.setSolution(path.intercepts()[l].clone(), new double[][] {optimum});
+        int[] all = new int[pr.p];
+        for (int j = 0; j < pr.p; j++) all[j] = j;
+        solver.refreshGradients(all, pr.p);
+        // a coordinate at 0 in the optimum, strictly inside its threshold, put at a small value whose
+        // sign its gradient opposes: the restricted objective pushes it through 0
+        int zero = -1;
+        for (int j = 0; j < pr.p && zero < 0; j++) {
+            if (optimum[j] == 0.0 && Math.abs(solver.gradient(0, j)) < 0.9 * lambda * pr.alpha * pr.vp[j]) zero = j;
+        }
+        assertThat(zero).isNotNegative();
+        double[] start = optimum.clone();
+        start[zero] = solver.gradient(0, zero) >= 0 ? -0.05 : 0.05;
+        solver.setSolution(path.intercepts()[l].clone(), new double[][] {start});
+        double goal = 1e-11 * PathLoop.kktScale(lambda, path.lambdaMax(), pr.alpha);
+        ActiveSetNewton.Result result = HessianFreeNewton.polish(pr, solver, lambda, goal, false);
+        assertThat(result.reached()).isTrue();
+        assertThat(solver.coefficients()[0][zero]).isEqualTo(0.0);
+        double[] exact = new double[pr.n];
+        pr.linearPredictor(solver.intercepts()[0], solver.coefficients()[0], exact);
+        double[] eta = solver.linearPredictor();
+        for (int i = 0; i < pr.n; i++) assertThat(eta[i]).isCloseTo(exact[i], within(1e-10 * (1 + Math.abs(exact[i]))));
+    }
+}
