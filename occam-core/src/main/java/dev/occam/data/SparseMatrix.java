@@ -172,6 +172,49 @@ public final class SparseMatrix implements DesignMatrix {
         }
     }
 
+    /**
+     * y = Xβ + b0. With many stored entries in the non-zero columns, the columns are split into as
+     * many parts as processors, each part adding its columns into a vector of its own, summed at
+     * the end (a column-by-column axpy into one y cannot be shared between threads).
+     */
+    @Override
+    public void multiply(double[] beta, double b0, double[] y) {
+        int parts = Math.min(Runtime.getRuntime().availableProcessors(), MAX_MULTIPLY_PARTS);
+        long work = 0;
+        for (int j = 0; j < p; j++) if (beta[j] != 0.0) work += colPtr[j + 1] - colPtr[j];
+        if (parts < 2 || work < PARALLEL_MULTIPLY_ENTRIES || work < 4L * n) {
+            DesignMatrix.super.multiply(beta, b0, y);
+            return;
+        }
+        // the parts' first columns, so that each holds about work/parts stored entries
+        int[] start = new int[parts + 1];
+        long acc = 0;
+        int part = 1;
+        for (int j = 0; j < p && part < parts; j++) {
+            if (beta[j] != 0.0) acc += colPtr[j + 1] - colPtr[j];
+            if (acc >= work * part / parts) start[part++] = j + 1;
+        }
+        while (part <= parts) start[part++] = p;
+        double[][] sums = new double[parts][];
+        java.util.stream.IntStream.range(0, parts).parallel().forEach(t -> {
+            double[] v = new double[n];
+            for (int j = start[t]; j < start[t + 1]; j++) {
+                if (beta[j] != 0.0) axpyColumn(j, beta[j], v);
+            }
+            sums[t] = v;
+        });
+        for (int i = 0; i < n; i++) {
+            double s = b0;
+            for (int t = 0; t < parts; t++) s += sums[t][i];
+            y[i] = s;
+        }
+    }
+
+    /** Stored entries below which {@link #multiply} runs on one thread. */
+    private static final long PARALLEL_MULTIPLY_ENTRIES = 200_000;
+    /** Parts {@link #multiply} splits its columns into at most. */
+    private static final int MAX_MULTIPLY_PARTS = 8;
+
     @Override
     public void axpyColumnWeighted(int j, double a, double[] w, double[] v) {
         for (int k = colPtr[j], e = colPtr[j + 1]; k < e; k++) {
