@@ -43,4 +43,29 @@ class SparseMatrixTest {
             assertThat(x.weightedSumOfSquares(j, w)).isCloseTo(sq, within(1e-13));
         }
     }
+
+    /** Xβ + b0 split over processors (enough stored entries) equals the dense product. */
+    @Test
+    void multiplyInPartsEqualsTheDenseProduct() {
+        SplittableRandom r = new SplittableRandom(7);
+        int n = 4000, p = 400;
+        double[][] rows = new double[n][p];
+        for (int i = 0; i < n; i++) {
+            for (int j = 0; j < p; j++) if (r.nextDouble() < 0.2) rows[i][j] = r.nextDouble() * 2 - 1;
+        }
+        DenseMatrix dense = DenseMatrix.ofRows(rows);
+        SparseMatrix x = SparseMatrix.fromDense(dense);
+        // above the 200 000 stored entries (in the non-zero columns) from which the product runs in parts
+        assertThat(x.storedEntries() * 6 / 7).isGreaterThan(220_000);
+        double[] beta = new double[p];
+        // most columns in, some out (each part skips its zero coefficients)
+        for (int j = 0; j < p; j++) if (j % 7 != 3) beta[j] = r.nextDouble() - 0.5;
+        double[] y = new double[n];
+        x.multiply(beta, 0.25, y);
+        for (int i = 0; i < n; i++) {
+            double expected = 0.25;
+            for (int j = 0; j < p; j++) expected += rows[i][j] * beta[j];
+            assertThat(y[i]).as("row %d", i).isCloseTo(expected, within(1e-12));
+        }
+    }
 }
