@@ -22,6 +22,7 @@ TASKS = [
     ("b-lasso", "b", 1.0, "binomial, dense, n = 50 000, p = 1 000, AR(1) ρ = 0.5, lasso"),
     ("c-lasso", "c", 1.0, "gaussian, dense wide, n = 1 000, p = 20 000, AR(1) ρ = 0.5, lasso"),
     ("d-lasso", "d", 1.0, "binomial, sparse CSC, n = 100 000, p = 50 000, 0.1 % non-zeros, lasso"),
+    ("d50-lasso", "d50", 1.0, "d's first 50 λ (down to λ_max/100), where every tool finishes"),
 ]
 # "occam" runs Occam's default, certified rule; "occam-thresh" glmnet's threshold rule at the
 # loosest tolerance that meets the objective rule (what Occam's default was before issue 8)
