@@ -127,8 +127,8 @@ final class ActiveSetNewton {
                     reached = true;
                     break;
                 }
-                if (d > MAX_COORDINATES) {
-                    // too many coordinates for a factored Hessian: conjugate gradients on its products
+                if (d > MAX_COORDINATES || (classes == 1 && HessianFreeNewton.preferred(pr, solver, d))) {
+                    // too many coordinates for a factored Hessian (or too sparse): conjugate gradients on its products
                     if (classes != 1 || !HessianFreeNewton.applies(pr, solver)) return new Result(steps, steps > 0, false);
                     Result r = HessianFreeNewton.polish(pr, solver, lambda, goal, steps == 0 && gradientsCurrent);
                     return new Result(steps + r.steps(), steps > 0 || r.formed(), r.reached());

@@ -54,7 +54,7 @@ final class PathLoop {
      */
     static long sweepsPerNewtonStep(Problem pr, PointSolver solver, int strongCount, int active, NewtonSystem system, double ridge) {
         double d = active + solver.responses();
-        if (d > ActiveSetNewton.MAX_COORDINATES && HessianFreeNewton.applies(pr, solver)) return HessianFreeNewton.SWEEPS_PER_STEP;
+        if (HessianFreeNewton.preferred(pr, solver, (int) d)) return HessianFreeNewton.SWEEPS_PER_STEP;
         double blas3 = ActiveSetNewton.blas3();
         // the Cholesky factorization is ours (d³/6 multiply-adds); the Hessian one level-3 product
         double newton = system != null ? system.stepCost(solver.coefficients()[0], ridge, blas3)
@@ -327,10 +327,11 @@ final class PathLoop {
             boolean activeSolved = false;
             long spentBefore = 0;
             int round = 0;
-            // (not above MAX_COORDINATES, where Newton steps are Hessian-free: there coordinate descent to
-            // glmnet's threshold lets in the hundreds of coordinates that join per λ far more cheaply than
-            // Newton steps solving the old set first; d-lasso's first 50 λ: 38 s instead of 60 s)
-            if (solve && newtonFirst && activeCount(solver) > 0 && activeCount(solver) + solver.responses() <= ActiveSetNewton.MAX_COORDINATES) {
+            // (not where Newton steps are Hessian-free: there coordinate descent to glmnet's threshold
+            // lets in the hundreds of coordinates that join per λ far more cheaply than Newton steps
+            // solving the old set first; d-lasso's first 50 λ: 38 s instead of 60 s)
+            if (solve && newtonFirst && activeCount(solver) > 0
+                    && !HessianFreeNewton.preferred(pr, solver, activeCount(solver) + solver.responses())) {
                 // Newton first: the previous λ ended certified, its KKT check left every strong-set
                 // gradient current, and the kept system holds its active set's Hessian. Down the path
                 // the support changes little from one λ to the next, so Newton steps from the warm

@@ -121,4 +121,52 @@ class HessianFreeNewtonTest {
         double[] eta = solver.linearPredictor();
         for (int i = 0; i < pr.n; i++) assertThat(eta[i]).isCloseTo(exact[i], within(1e-10 * (1 + Math.abs(exact[i]))));
     }
+
+    /**
+     * Through the path: on columns 1 % dense the certified rule's Newton steps are Hessian-free once
+     * more than 30 coordinates are active, and the path equals the one fitted on the same data
+     * stored dense (factored Hessians), both certified.
+     */
+    @Test
+    void sparsePathWithHessianFreeStepsEqualsTheDensePath() {
+        int n = 3000;
+        int p = 60;
+        double[][] x = SyntheticData.features(n, p, 0.5, 59, 0.99);
+        double[] eta = SyntheticData.linear(x, 59);
+        SplittableRandom r = new SplittableRandom(60);
+        double[] y = new double[n];
+        for (int i = 0; i < n; i++) y[i] = r.nextDouble() < 1 / (1 + Math.exp(-eta[i])) ? 1 : 0;
+        GlmSettings s = GlmSettings.of(Family.BINOMIAL).withEarlyStop(false);
+        Dataset dense = new Dataset(SyntheticData.matrix(x, false), y, null, Dataset.defaultNames(p), "y", java.util.List.of("0", "1"));
+        Dataset sparse = new Dataset(SyntheticData.matrix(x, true), y, null, Dataset.defaultNames(p), "y", java.util.List.of("0", "1"));
+        Problem prDense = ElasticNet.problem(dense, s);
+        Problem prSparse = ElasticNet.problem(sparse, s);
+        Irls sparseSolver = new Irls(prSparse, Family.BINOMIAL, y);
+        assertThat(HessianFreeNewton.preferred(prSparse, sparseSolver, 40)).isTrue();
+        assertThat(HessianFreeNewton.preferred(prDense, new Irls(prDense, Family.BINOMIAL, y), 40)).isFalse();
+
+        PathLoop.Result byFactor = PathLoop.run(prDense, new Irls(prDense, Family.BINOMIAL, y), Family.BINOMIAL, s, null, 1e-3,
+                ElasticNet.Progress.NONE);
+        PathLoop.Result hessianFree = PathLoop.run(prSparse, sparseSolver, Family.BINOMIAL, s, byFactor.lambdas(), 1e-3,
+                ElasticNet.Progress.NONE);
+        assertThat(hessianFree.lambdas()).hasSameSizeAs(byFactor.lambdas());
+        int most = 0;
+        int hessianFreeSteps = 0;
+        for (int l = 0; l < byFactor.lambdas().length; l++) {
+            assertThat(hessianFree.kkt()[l]).as("KKT at λ index %d", l).isLessThanOrEqualTo(GlmSettings.DEFAULT_KKT_TOLERANCE);
+            double[] a = byFactor.coefficients()[l][0];
+            double[] b = hessianFree.coefficients()[l][0];
+            double scale = 1;
+            int active = 0;
+            for (double v : a) {
+                scale = Math.max(scale, Math.abs(v));
+                if (v != 0.0) active++;
+            }
+            most = Math.max(most, active);
+            if (active > 30) hessianFreeSteps += hessianFree.newtonSteps()[l];
+            for (int j = 0; j < p; j++) assertThat(b[j]).as("λ index %d, coefficient %d", l, j).isCloseTo(a[j], within(1e-6 * scale));
+        }
+        assertThat(most).as("active coordinates at the path's end").isGreaterThan(40);
+        assertThat(hessianFreeSteps).as("Newton steps where more than 30 coordinates are active").isPositive();
+    }
 }
