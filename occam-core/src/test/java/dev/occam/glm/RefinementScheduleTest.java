@@ -22,11 +22,15 @@ class RefinementScheduleTest {
     void aFastProbeKeepsSweepingForTheRestOfTheNewtonCost() {
         RefinementSchedule s = new RefinementSchedule(1e-9);
         s.next(1e-2, 3, 400, false);
-        // a decade every 5 passes: 6 decades to go need 30 passes, within the 350 left
+        // a decade every 5 passes: 6 decades to go need 30 passes, within the 395 left; the round
+        // gets those with half again as margin (not the whole 395: sweeps would overshoot the target)
         assertThat(s.next(1e-3, 5, 400, false)).isEqualTo(RefinementSchedule.Step.SWEEPS);
-        assertThat(s.sweepCap()).isEqualTo(395);
-        // sweeps that ran their cap without finishing hand over to Newton steps
-        assertThat(s.next(1e-6, 395, 400, false)).isEqualTo(RefinementSchedule.Step.NEWTON);
+        assertThat(s.sweepCap()).isEqualTo(46);
+        // slower than the probe (3 decades in 46 passes) but still within the 349 left: sweeps again
+        assertThat(s.next(1e-6, 46, 400, false)).isEqualTo(RefinementSchedule.Step.SWEEPS);
+        assertThat(s.sweepCap()).isEqualTo(70);
+        // a round that made no progress hands over to Newton steps
+        assertThat(s.next(1e-6, 70, 400, false)).isEqualTo(RefinementSchedule.Step.NEWTON);
         assertThat(s.sweepCap()).isEqualTo(RefinementSchedule.POST_NEWTON_SWEEPS);
     }
 
@@ -75,5 +79,16 @@ class RefinementScheduleTest {
         assertThat(s.next(1e-2, 3, RefinementSchedule.MIN_SWEEPS, false)).isEqualTo(RefinementSchedule.Step.NEWTON);
         RefinementSchedule dearer = new RefinementSchedule(1e-9);
         assertThat(dearer.next(1e-2, 3, RefinementSchedule.MIN_SWEEPS + 1, false)).isEqualTo(RefinementSchedule.Step.SWEEPS);
+    }
+
+    @Test
+    void sweepsThatRunOutOfTheNewtonBudgetHandOverToNewtonSteps() {
+        RefinementSchedule s = new RefinementSchedule(1e-9);
+        s.next(1e-2, 3, 40, false);
+        // probe of 5 passes, two decades: 5 to go need 12.5 passes, within the 35 left; 1.5× that
+        assertThat(s.next(1e-4, 5, 40, false)).isEqualTo(RefinementSchedule.Step.SWEEPS);
+        assertThat(s.sweepCap()).isEqualTo(20);
+        // then a decade in 20 passes: 4 to go need 80, more than the 15 left
+        assertThat(s.next(1e-5, 20, 40, false)).isEqualTo(RefinementSchedule.Step.NEWTON);
     }
 }
