@@ -57,11 +57,9 @@ class HessianFreeNewtonTest {
     @ParameterizedTest
     @EnumSource(value = Family.class, names = {"BINOMIAL", "POISSON"})
     void stepsSolveTheRestrictedProblemToTheCertifiedAnswer(Family family) {
-        Dataset d = family == Family.BINOMIAL ? SyntheticData.binomialData(1500, 30, 53, true)
-                : SyntheticData.poissonData(1500, 30, 53, true);
-        GlmSettings s = GlmSettings.of(family).withEarlyStop(false);
-        Problem pr = ElasticNet.problem(d, s);
-        PathLoop.Result path = PathLoop.run(pr, new Irls(pr, family, d.y()), family, s, null, 1e-3, ElasticNet.Progress.NONE);
+        SyntheticData.FittedPath fitted = SyntheticData.certifiedPath(family, 1500, 30, 53, true, 1e-3);
+        Problem pr = fitted.problem();
+        PathLoop.Result path = fitted.path();
         int l = path.lambdas().length * 2 / 3;
         double lambda = path.lambdas()[l];
         double[] optimum = path.coefficients()[l][0];
@@ -70,7 +68,7 @@ class HessianFreeNewtonTest {
         assertThat(active).isGreaterThan(5);
 
         // from the optimum's signs, every coefficient 20 % off and the intercept moved
-        Irls solver = new Irls(pr, family, d.y());
+        Irls solver = new Irls(pr, family, fitted.data().y());
         double[] start = optimum.clone();
         for (int j = 0; j < start.length; j++) start[j] *= 1.2;
         solver.setSolution(new double[] {path.intercepts()[l][0] + 0.1}, new double[][] {start});
@@ -90,10 +88,9 @@ class HessianFreeNewtonTest {
     @Test
     void aCoordinateStepsAcrossZeroStopsThereAndEtaFollows() {
         Dataset d = SyntheticData.binomialData(1200, 20, 57, true);
-        GlmSettings s = GlmSettings.of(Family.BINOMIAL).withEarlyStop(false);
-        Problem pr = ElasticNet.problem(d, s);
-        PathLoop.Result path = PathLoop.run(pr, new Irls(pr, Family.BINOMIAL, d.y()), Family.BINOMIAL, s, null, 1e-2,
-                ElasticNet.Progress.NONE);
+        SyntheticData.FittedPath fitted = SyntheticData.certifiedPath(d, Family.BINOMIAL, 1e-2);
+        Problem pr = fitted.problem();
+        PathLoop.Result path = fitted.path();
         int l = path.lambdas().length / 2;
         double lambda = path.lambdas()[l];
         double[] optimum = path.coefficients()[l][0];
@@ -116,10 +113,7 @@ class HessianFreeNewtonTest {
         ActiveSetNewton.Result result = HessianFreeNewton.polish(pr, solver, lambda, goal, false);
         assertThat(result.reached()).isTrue();
         assertThat(solver.coefficients()[0][zero]).isEqualTo(0.0);
-        double[] exact = new double[pr.n];
-        pr.linearPredictor(solver.intercepts()[0], solver.coefficients()[0], exact);
-        double[] eta = solver.linearPredictor();
-        for (int i = 0; i < pr.n; i++) assertThat(eta[i]).isCloseTo(exact[i], within(1e-10 * (1 + Math.abs(exact[i]))));
+        SyntheticData.assertEtaIsLinearPredictor(pr, solver, 1e-10);
     }
 
     /**

@@ -6,7 +6,6 @@ import org.junit.jupiter.params.provider.EnumSource;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.within;
 
 /**
  * {@link PathPredictor}: from three certified points of a path that share their support, the
@@ -17,15 +16,13 @@ class PathPredictorTest {
     @ParameterizedTest
     @EnumSource(value = Family.class, names = {"BINOMIAL", "POISSON"})
     void extrapolatedStartViolatesFarLessThanTheWarmStart(Family family) {
-        Dataset d = family == Family.BINOMIAL ? SyntheticData.binomialData(1500, 10, 41, false)
-                : SyntheticData.poissonData(1500, 10, 41, false);
-        GlmSettings s = GlmSettings.of(family).withEarlyStop(false);
-        Problem pr = ElasticNet.problem(d, s);
-        PathLoop.Result path = PathLoop.run(pr, new Irls(pr, family, d.y()), family, s, null, 1e-3, ElasticNet.Progress.NONE);
+        SyntheticData.FittedPath fitted = SyntheticData.certifiedPath(family, 1500, 10, 41, false, 1e-3);
+        Problem pr = fitted.problem();
+        PathLoop.Result path = fitted.path();
         int l = lastSmoothIndex(path);
         assertThat(l).as("a λ whose three predecessors share one support").isPositive();
 
-        Irls solver = new Irls(pr, family, d.y());
+        Irls solver = new Irls(pr, family, fitted.data().y());
         PathPredictor predictor = PathPredictor.of(pr, solver);
         for (int i = l - 3; i < l; i++) {
             solver.setSolution(path.intercepts()[i], path.coefficients()[i]);
@@ -38,10 +35,7 @@ class PathPredictorTest {
         assertThat(predicted).as("violation of the extrapolated start vs the warm start's %s", warm).isLessThan(warm / 100);
 
         // η moved by extrapolation (O(n)) is the linear predictor of the extrapolated coefficients
-        double[] exact = new double[pr.n];
-        pr.linearPredictor(solver.intercepts()[0], solver.coefficients()[0], exact);
-        double[] eta = solver.linearPredictor();
-        for (int i = 0; i < pr.n; i++) assertThat(eta[i]).isCloseTo(exact[i], within(1e-12 * (1 + Math.abs(exact[i]))));
+        SyntheticData.assertEtaIsLinearPredictor(pr, solver, 1e-12);
     }
 
     @Test

@@ -142,4 +142,34 @@ final class SyntheticData {
         java.util.Arrays.fill(hi, Double.POSITIVE_INFINITY);
         return new Problem(d.x(), u, std, f, lo, hi, alpha, intercept);
     }
+
+    /**
+     * Asserts that a solver's kept η (moved by steps or extrapolation, O(n)) is the linear predictor
+     * of its coefficients, to {@code relative} of 1 + |η_i|.
+     */
+    static void assertEtaIsLinearPredictor(Problem pr, PointSolver solver, double relative) {
+        double[] exact = new double[pr.n];
+        pr.linearPredictor(solver.intercepts()[0], solver.coefficients()[0], exact);
+        double[] eta = solver.linearPredictor();
+        for (int i = 0; i < pr.n; i++) {
+            org.assertj.core.api.Assertions.assertThat(eta[i]).as("η[%d]", i)
+                    .isCloseTo(exact[i], org.assertj.core.api.Assertions.within(relative * (1 + Math.abs(exact[i]))));
+        }
+    }
+
+    /** A problem and its certified path (default settings, no early stop), fitted by {@link PathLoop}. */
+    record FittedPath(Dataset data, Problem problem, PathLoop.Result path) { }
+
+    /** The same for a binomial or poisson data set of {@link #binomialData} / {@link #poissonData}. */
+    static FittedPath certifiedPath(Family family, int n, int p, long seed, boolean sparse, double lambdaMinRatio) {
+        Dataset d = family == Family.BINOMIAL ? binomialData(n, p, seed, sparse) : poissonData(n, p, seed, sparse);
+        return certifiedPath(d, family, lambdaMinRatio);
+    }
+
+    static FittedPath certifiedPath(Dataset d, Family family, double lambdaMinRatio) {
+        GlmSettings s = GlmSettings.of(family).withEarlyStop(false);
+        Problem pr = ElasticNet.problem(d, s);
+        PathLoop.Result path = PathLoop.run(pr, new Irls(pr, family, d.y()), family, s, null, lambdaMinRatio, ElasticNet.Progress.NONE);
+        return new FittedPath(d, pr, path);
+    }
 }
