@@ -127,12 +127,14 @@ final class ActiveSetNewton {
                     reached = true;
                     break;
                 }
-                if (d > MAX_COORDINATES || (classes == 1 && HessianFreeNewton.preferred(pr, solver, d))) {
-                    // too many coordinates for a factored Hessian (or too sparse): conjugate gradients on its products
-                    if (classes != 1 || !HessianFreeNewton.applies(pr, solver)) return new Result(steps, steps > 0, false);
+                if (HessianFreeNewton.preferred(pr, solver, d)) {
+                    // too many coordinates for a factored Hessian, or too sparse for one to pay: conjugate
+                    // gradients on its products (entering coordinates are not taken in there: the
+                    // caller's KKT check admits them)
                     Result r = HessianFreeNewton.polish(pr, solver, lambda, goal, steps == 0 && gradientsCurrent);
                     return new Result(steps + r.steps(), steps > 0 || r.formed(), r.reached());
                 }
+                if (d > MAX_COORDINATES) return new Result(steps, steps > 0, false);
                 // the caller's KKT check has just measured them at this solution: a pass saved per call
                 if (steps > 0 || !gradientsCurrent) solver.refreshGradients(union, nu);
                 // gradient of the restricted objective, class by class: [intercept, free features]

@@ -59,7 +59,7 @@ final class HessianFreeNewton {
     }
 
     /** Whether these steps apply: a single-response solver that keeps η, over the rows of X. */
-    static boolean applies(Problem pr, PointSolver solver) {
+    private static boolean applies(Problem pr, PointSolver solver) {
         return pr.x != null && solver.responses() == 1 && solver.linearPredictor() != null;
     }
 

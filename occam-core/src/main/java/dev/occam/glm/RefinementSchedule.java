@@ -11,8 +11,9 @@ package dev.occam.glm;
  * pass) would finish within the rest of one Newton step's cost, sweeping goes on for
  * {@value #NEEDED_MARGIN}× the passes that rate needs, and again as long as each round's rate
  * would still finish within that cost; otherwise Newton steps take over, since coordinate descent
- * on an ill-conditioned active set may need hundreds of passes per decade. After Newton steps, only {@value #POST_NEWTON_SWEEPS} sweeps follow (to let in
- * a zero coordinate that still violates, not to converge); Newton steps that divided the violation
+ * on an ill-conditioned active set may need hundreds of passes per decade. After Newton steps, only
+ * {@value #POST_NEWTON_SWEEPS} sweeps follow (to let in a zero coordinate that still violates, not
+ * to converge); Newton steps that divided the violation
  * by at least {@value #NEWTON_GAIN} are followed by more Newton steps (they converge quadratically
  * once the support is right), others by sweeps again.
  */
