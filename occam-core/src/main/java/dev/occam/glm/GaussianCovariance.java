@@ -202,6 +202,26 @@ final class GaussianCovariance implements PointSolver {
         return true;
     }
 
+    @Override
+    public boolean gramColumns(int[] features, int m, boolean intercept, int first, double[] out) {
+        ensureGram(java.util.Arrays.copyOf(features, m));
+        int o = intercept ? 1 : 0;
+        int d = m + o;
+        for (int c = first; c < d; c++) {
+            int at = (c - first) * d;
+            if (c < o) {
+                // the intercept's column: Σu = 1, and Σ u x̃_j = 0 for the centred features
+                out[at] = 1.0;
+                java.util.Arrays.fill(out, at + 1, at + d, 0.0);
+                continue;
+            }
+            double[] col = gram[features[c - o]];
+            if (o == 1) out[at] = 0.0;
+            for (int t = 0; t < m; t++) out[at + o + t] = col[features[t]];
+        }
+        return true;
+    }
+
     @Override public double sweepCost(int strongCount) { return (double) strongCount * pr.p; }
     @Override public double hessianCost(int d) { return (double) d * d; }
 

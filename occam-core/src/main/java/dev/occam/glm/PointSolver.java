@@ -79,6 +79,18 @@ interface PointSolver {
     }
 
     /**
+     * For a solver that keeps Gram columns (covariance updates), whose Hessian is a constant
+     * submatrix of that Gram: writes the columns {@code first..d) of the Hessian over [intercept,
+     * {@code features[0..m)}] (d = m + (intercept ? 1 : 0)), d entries each, column after column,
+     * into {@code out}, without a pass over rows, and returns true. False (nothing written) for
+     * any other solver. This lets a {@link NewtonSystem} keep that Hessian's factor across Newton
+     * steps and λ as it does for solvers with row weights.
+     */
+    default boolean gramColumns(int[] features, int m, boolean intercept, int first, double[] out) {
+        return false;
+    }
+
+    /**
      * Multiply-adds of one sweep over {@code strongCount} features (a column pass each, or for
      * covariance updates p per coordinate): weighed against a Newton step's cost when the path loop
      * chooses how to refine a λ.

@@ -53,13 +53,20 @@ class NewtonSystemTest {
         return m / s;
     }
 
+    /** A gaussian solver on rows (naive updates, dense or sparse X) or on kept Gram columns (covariance updates). */
+    enum Gaussian { NAIVE_DENSE, NAIVE_SPARSE, COVARIANCE }
+
+    private static PointSolver gaussian(Gaussian kind, Problem pr, Dataset data) {
+        return kind == Gaussian.COVARIANCE ? new GaussianCovariance(pr, data.y()) : new GaussianNaive(pr, data.y());
+    }
+
     @ParameterizedTest
-    @ValueSource(booleans = {false, true})
-    void gaussianSolvesEqualTheDirectSolveAlongGrowingAndShrinkingActiveSets(boolean sparse) {
-        Dataset data = SyntheticData.gaussianData(N, P, 11, sparse);
+    @org.junit.jupiter.params.provider.EnumSource(Gaussian.class)
+    void gaussianSolvesEqualTheDirectSolveAlongGrowingAndShrinkingActiveSets(Gaussian kind) {
+        Dataset data = SyntheticData.gaussianData(N, P, 11, kind == Gaussian.NAIVE_SPARSE);
         for (double alpha : new double[] {1.0, 0.5}) {
             Problem pr = problem(data, alpha);
-            PointSolver solver = new GaussianNaive(pr, data.y());
+            PointSolver solver = gaussian(kind, pr, data);
             NewtonSystem system = NewtonSystem.of(pr, solver, Family.GAUSSIAN);
             int[][] sets = {
                 {3, 7}, {1, 3, 7, 9, 20}, {1, 3, 7, 9, 20, 21, 22, 30}, {1, 7, 9, 21, 30}, {1, 2, 7, 9, 21, 30, 35, 39},
@@ -79,6 +86,54 @@ class NewtonSystemTest {
                 ridge *= 0.9;
             }
         }
+    }
+
+    /**
+     * An elastic net's ridge part λ(1−α) shrinks along the path: the factor formed at one λ is kept
+     * for the next ones (while within {@link NewtonSystem#RIDGE_DRIFT}), the solves following the
+     * new ridge by conjugate gradients to the direct solve's precision; past the drift, or for a
+     * small set, the factor is formed anew. Both for rows and for kept Gram columns.
+     */
+    @ParameterizedTest
+    @org.junit.jupiter.params.provider.EnumSource(value = Gaussian.class, names = {"NAIVE_DENSE", "COVARIANCE"})
+    void keptFactorFollowsAShrinkingRidgePartByConjugateGradients(Gaussian kind) {
+        int p = 300;
+        Dataset data = SyntheticData.gaussianData(2 * p, p, 13, false);
+        double[] vp = new double[p];
+        SplittableRandom r = new SplittableRandom(5);
+        for (int j = 0; j < p; j++) vp[j] = j % 17 == 0 ? 0 : 0.5 + r.nextDouble();
+        Problem pr = SyntheticData.standardizedProblem(data, 0.5, true, vp);
+        PointSolver solver = gaussian(kind, pr, data);
+        NewtonSystem system = NewtonSystem.of(pr, solver, Family.GAUSSIAN);
+        int[] free = java.util.stream.IntStream.range(0, 240).toArray();
+        // λ falling by the factor of a 100-point path to 1e-4·λ_max, and a join and a leave on the way
+        double ridge = 0.05;
+        for (int l = 0; l < 12; l++) {
+            if (l == 4) free = java.util.stream.IntStream.range(0, 244).toArray();
+            if (l == 6) free = java.util.stream.IntStream.range(2, 244).toArray();
+            double[] b = rhs(free.length + 1, l);
+            double[] expected = direct(pr, solver, free, ridge, b);
+            double[] x = b.clone();
+            assertThat(system.solve(free, free.length, ridge, x)).isTrue();
+            assertThat(maxRelDiff(x, expected)).as("lambda %d", l).isLessThan(1e-10);
+            ridge *= 0.91;
+        }
+        // formed at the first λ and once more when the ridge has halved (0.91^8 = 0.47); the join
+        // and the leave update it
+        assertThat(system.factorizations()).isEqualTo(2);
+
+        // a small set is cheaper to factor anew than to iterate on (d³/6 against a few d² per iteration)
+        NewtonSystem small = NewtonSystem.of(pr, solver, Family.GAUSSIAN);
+        int[] few = {3, 9, 40};
+        ridge = 0.05;
+        for (int l = 0; l < 4; l++) {
+            double[] b = rhs(4, l);
+            double[] x = b.clone();
+            assertThat(small.solve(few, 3, ridge, x)).isTrue();
+            assertThat(maxRelDiff(x, direct(pr, solver, few, ridge, b))).isLessThan(1e-10);
+            ridge *= 0.91;
+        }
+        assertThat(small.factorizations()).isGreaterThanOrEqualTo(3);
     }
 
     @org.junit.jupiter.api.Test
