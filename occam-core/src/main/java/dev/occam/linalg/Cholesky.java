@@ -146,11 +146,7 @@ public final class Cholesky {
             int col = lOff + j * ldl;
             double yj = b[bOff + j] / l[col + j];
             b[bOff + j] = yj;
-            if (yj != 0.0) {
-                for (int i = j + 1; i < n; i++) {
-                    b[bOff + i] -= l[col + i] * yj;
-                }
-            }
+            if (yj != 0.0) Blas1.axpy(n - j - 1, -yj, l, col + j + 1, b, bOff + j + 1);
         }
     }
 
