@@ -16,7 +16,10 @@ import dev.occam.linalg.NotPositiveDefiniteException;
  * next. Kept, the Hessian needs only the columns of the coordinates that join it (n·d each), and
  * the factor only a bordering per joining coordinate (d²/2, {@link Cholesky#append}) and a
  * rank-one update per leaving one (≤ d², {@link Cholesky#delete}); a lasso factor (α = 1) carries
- * over from one λ to the next, an elastic-net one (its ridge part changes with λ) is formed anew.
+ * over from one λ to the next, a gaussian elastic-net one (its ridge part changes with λ) while the
+ * ridge part stays within {@value #RIDGE_DRIFT}× ({@link #keepsFactor}), others are formed anew.
+ * With covariance updates H's columns are copied from the solver's Gram columns
+ * ({@link PointSolver#gramColumns}) instead of computed from rows.
  *
  * <p>For gaussian fits the Hessian does not depend on the coefficients: it is exact at every λ.
  * For binomial and poisson it is the Fisher information at the solution where it was formed: the
