@@ -136,6 +136,39 @@ class NewtonSystemTest {
         assertThat(small.factorizations()).isGreaterThanOrEqualTo(3);
     }
 
+    /**
+     * The kept Gram columns a covariance solver gives a {@link NewtonSystem} are the columns of the
+     * Hessian it forms ({@link PointSolver#hessian}), from any first column, with and without an
+     * intercept; solvers on rows give none.
+     */
+    @org.junit.jupiter.api.Test
+    void gramColumnsAreTheColumnsOfTheCovarianceSolversHessian() {
+        Dataset data = SyntheticData.gaussianData(N, P, 17, false);
+        for (boolean intercept : new boolean[] {true, false}) {
+            double[] vp = new double[P];
+            java.util.Arrays.fill(vp, 1.0);
+            Problem pr = SyntheticData.standardizedProblem(data, 1.0, intercept, vp);
+            PointSolver solver = new GaussianCovariance(pr, data.y());
+            int[] features = {4, 0, 31, 12, 7};
+            int m = features.length;
+            int d = m + (intercept ? 1 : 0);
+            double[] h = new double[d * d];
+            assertThat(solver.hessian(new int[][] {features}, new int[] {m}, intercept, h)).isTrue();
+            for (int first = 0; first < d; first++) {
+                double[] cols = new double[d * (d - first)];
+                java.util.Arrays.fill(cols, Double.NaN);
+                assertThat(solver.gramColumns(features, m, intercept, first, cols)).isTrue();
+                for (int c = first; c < d; c++) {
+                    for (int r = 0; r < d; r++) {
+                        assertThat(cols[(c - first) * d + r]).as("intercept %s, first %d, (%d, %d)", intercept, first, r, c)
+                                .isEqualTo(h[c * d + r]);
+                    }
+                }
+            }
+            assertThat(new GaussianNaive(pr, data.y()).gramColumns(features, m, intercept, 0, new double[d * d])).isFalse();
+        }
+    }
+
     @org.junit.jupiter.api.Test
     void binomialSystemKeepsTheHessianOfItsSolutionUntilRefreshed() {
         Dataset data = SyntheticData.binomialData(N, P, 12, false);
