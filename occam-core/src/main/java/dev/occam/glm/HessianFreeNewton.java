@@ -71,11 +71,29 @@ final class HessianFreeNewton {
      *                         current solution (the caller's KKT check just measured them)
      */
     static ActiveSetNewton.Result polish(Problem pr, PointSolver solver, double lambda, double goal, boolean gradientsCurrent) {
+        return polish(pr, solver, lambda, goal, gradientsCurrent, null, 0);
+    }
+
+    /**
+     * {@link #polish} that also watches the coordinates {@code watch[0..nw)} (the caller's strong
+     * set): before each step, those at 0 whose KKT conditions fail at the current solution join the
+     * free set with the sign they move to, so that they are solved in the same steps as the others
+     * rather than found by the caller's KKT check once the others are solved (which then takes
+     * ~2 more steps on the whole set: measured on d50-lasso's late λ). One that the step would move
+     * against its sign stays at 0 (the projection) and is not taken in again in this call. The
+     * check refreshes the gradients of the watched zeros only: a pass over few columns.
+     */
+    static ActiveSetNewton.Result polish(Problem pr, PointSolver solver, double lambda, double goal, boolean gradientsCurrent,
+                                         int[] watch, int nw) {
         int p = pr.p;
         int n = pr.n;
         int o = pr.intercept ? 1 : 0;
         double ridge = lambda * (1 - pr.alpha);
         int[] free = new int[p];
+        // watched coordinates taken in at 0 (+1 or −1: the sign they move to), and those dropped again
+        byte[] entering = watch != null ? new byte[p] : null;
+        boolean[] dropped = watch != null ? new boolean[p] : null;
+        int[] zeros = watch != null ? new int[nw] : null;
         int steps = 0;
         int stalled = 0;
         double lastGmax = Double.POSITIVE_INFINITY;
@@ -84,9 +102,27 @@ final class HessianFreeNewton {
         while (steps < MAX_STEPS) {
             double[] b = solver.coefficients()[0].clone();
             double b0 = solver.intercepts()[0];
+            if (watch != null) {
+                // the watched zeros that violate now join with the sign they move to
+                int nz = 0;
+                for (int t = 0; t < nw; t++) {
+                    int j = watch[t];
+                    if (!pr.excluded[j] && b[j] == 0.0 && entering[j] == 0 && !dropped[j]) zeros[nz++] = j;
+                }
+                if (nz > 0) {
+                    solver.refreshGradients(zeros, nz);
+                    for (int t = 0; t < nz; t++) {
+                        int j = zeros[t];
+                        if (solver.violates(j, lambda)) entering[j] = (byte) (solver.gradient(0, j) > 0 ? 1 : -1);
+                    }
+                }
+            }
             int m = 0;
             for (int j = 0; j < p; j++) {
-                if (!pr.excluded[j] && b[j] != 0.0 && b[j] > pr.lo[j] && b[j] < pr.hi[j]) free[m++] = j;
+                if (pr.excluded[j]) continue;
+                if ((b[j] != 0.0 && b[j] > pr.lo[j] && b[j] < pr.hi[j]) || (b[j] == 0.0 && entering != null && entering[j] != 0)) {
+                    free[m++] = j;
+                }
             }
             int d = o + m;
             if (d == 0) return new ActiveSetNewton.Result(steps, true, true);
@@ -96,7 +132,7 @@ final class HessianFreeNewton {
             if (o == 1) grad[0] = -solver.interceptGradient(0);
             for (int t = 0; t < m; t++) {
                 int j = free[t];
-                grad[o + t] = -solver.gradient(0, j) + ridge * pr.vp[j] * b[j] + lambda * pr.alpha * pr.vp[j] * Math.signum(b[j]);
+                grad[o + t] = -solver.gradient(0, j) + ridge * pr.vp[j] * b[j] + lambda * pr.alpha * pr.vp[j] * direction(b[j], entering, j);
             }
             double gmax = maxAbs(grad);
             if (!(gmax > goal)) return new ActiveSetNewton.Result(steps, true, true);
@@ -123,7 +159,7 @@ final class HessianFreeNewton {
                 for (int t = 0; t < m; t++) {
                     int j = free[t];
                     double moved = b[j] + tStep * step[o + t];
-                    double kept = Math.signum(moved) != Math.signum(b[j]) ? 0.0 : Math.min(Math.max(moved, pr.lo[j]), pr.hi[j]);
+                    double kept = Math.signum(moved) != direction(b[j], entering, j) ? 0.0 : Math.min(Math.max(moved, pr.lo[j]), pr.hi[j]);
                     nb[j] = kept;
                     if (kept != moved) {
                         if (correction == null) correction = new double[p];
@@ -143,6 +179,15 @@ final class HessianFreeNewton {
                 if (!checkable || f1 <= f0 + 1e-4 * Math.min(slope, 0)) {
                     solver.setSolutionAlong(new double[] {nb0}, new double[][] {nb}, trial, 1.0);
                     lossHere = loss1;
+                    if (entering != null) {
+                        // taken in: now free like the others; held at 0 by the projection: left out
+                        for (int t = 0; t < m; t++) {
+                            int j = free[t];
+                            if (entering[j] == 0) continue;
+                            if (nb[j] == 0.0) dropped[j] = true;
+                            entering[j] = 0;
+                        }
+                    }
                     break;
                 }
                 tStep *= 0.5;
@@ -190,6 +235,12 @@ final class HessianFreeNewton {
             for (int t = 0; t < d; t++) dir[t] = z[t] + beta * dir[t];
         }
         return x;
+    }
+
+    /** The sign a free coordinate's penalty takes: its own, or for one taken in at 0 the sign it moves to. */
+    private static double direction(double bj, byte[] entering, int j) {
+        if (bj != 0.0 || entering == null) return Math.signum(bj);
+        return entering[j];
     }
 
     /** q = (X̃ᵀWX̃ + ridge·F)·v over [intercept, free]; {@code xv} receives X̃·v (the intercept's 1 included). */

@@ -165,6 +165,26 @@ final class PathLoop {
     }
 
     /** Non-zero coefficients over all responses. */
+    /**
+     * Adds to the strong set the features that are non-zero outside it (taken in by Newton steps),
+     * since sweeps and the KKT check treat the strong set's features as the ones that may be
+     * non-zero; returns its new size.
+     */
+    private static int joinStrong(Problem pr, PointSolver solver, boolean[] inStrong, int[] strong, int ns) {
+        double[][] b = solver.coefficients();
+        for (int j = 0; j < pr.p; j++) {
+            if (inStrong[j] || pr.excluded[j]) continue;
+            for (double[] bk : b) {
+                if (bk[j] != 0.0) {
+                    inStrong[j] = true;
+                    strong[ns++] = j;
+                    break;
+                }
+            }
+        }
+        return ns;
+    }
+
     private static int activeCount(PointSolver solver) {
         int a = 0;
         for (double[] bk : solver.coefficients()) for (double v : bk) if (v != 0.0) a++;
@@ -291,6 +311,8 @@ final class PathLoop {
         // under the certified rule, a λ whose predecessors share a support starts from the solution
         // extrapolated from them (PathPredictor)
         PathPredictor predictor = system != null ? PathPredictor.of(pr, solver) : null;
+        // the features Newton steps may take in at 0 (Hessian-free steps only; see below)
+        int[] candidates = java.util.stream.IntStream.range(0, p).filter(j -> !pr.excluded[j]).toArray();
         double prevLambda = Math.max(lambdaMax, lambdas[0]);
         for (int l = 0; l < nl; l++) {
             double lambda = lambdas[l];
@@ -452,8 +474,13 @@ final class PathLoop {
                 // any sweep: only a zero coordinate they left violating needs the sweeps that follow
                 // the KKT check above measured every strong-set gradient at this solution (or Newton
                 // steps did, for the free coordinates): the steps start from them
+                // Hessian-free steps watch every feature at 0, not only the strong set's: on
+                // d50-lasso's late λ the coordinates that come to violate while the active set is
+                // solved were outside it, and finding them by the KKT check afterwards cost ~2 more
+                // steps on the whole set
                 ActiveSetNewton.Result polished = ActiveSetNewton.polish(pr, solver, family, lambda,
-                        target * NEWTON_MARGIN, system, true);
+                        target * NEWTON_MARGIN, system, true, ActiveSetNewton.Entering.NONE, candidates, candidates.length);
+                ns = joinStrong(pr, solver, inStrong, strong, ns);
                 newton[l] += polished.steps();
                 activeSolved = polished.reached();
                 sweepFirst = !polished.reached();

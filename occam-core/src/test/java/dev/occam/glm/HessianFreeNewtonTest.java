@@ -85,6 +85,50 @@ class HessianFreeNewtonTest {
         assertThat(solver.intercepts()[0]).isCloseTo(path.intercepts()[l][0], within(1e-7 * (1 + scale)));
     }
 
+    /**
+     * Watched coordinates: from the optimum with two of its non-zero coefficients set to 0 (so they
+     * violate their KKT conditions), steps that watch every feature take them in and end at the
+     * optimum; steps that watch none solve the smaller set and leave them at 0. Coordinates at 0 in
+     * the optimum stay there either way.
+     */
+    @ParameterizedTest
+    @EnumSource(value = Family.class, names = {"BINOMIAL", "POISSON"})
+    void watchedCoordinatesThatComeToViolateAreTakenIn(Family family) {
+        SyntheticData.FittedPath fitted = SyntheticData.certifiedPath(family, 1500, 30, 59, true, 1e-3);
+        Problem pr = fitted.problem();
+        PathLoop.Result path = fitted.path();
+        int l = path.lambdas().length * 2 / 3;
+        double lambda = path.lambdas()[l];
+        double[] optimum = path.coefficients()[l][0];
+        int[] removed = new int[2];
+        int found = 0;
+        for (int j = 0; j < pr.p && found < 2; j++) if (optimum[j] != 0.0) removed[found++] = j;
+        assertThat(found).isEqualTo(2);
+        double[] start = optimum.clone();
+        for (int j : removed) start[j] = 0.0;
+        double goal = 1e-11 * PathLoop.kktScale(lambda, path.lambdaMax(), pr.alpha);
+        double scale = 0;
+        for (double v : optimum) scale = Math.max(scale, Math.abs(v));
+        int[] all = new int[pr.p];
+        for (int j = 0; j < pr.p; j++) all[j] = j;
+
+        Irls unwatched = new Irls(pr, family, fitted.data().y());
+        unwatched.setSolution(path.intercepts()[l].clone(), new double[][] {start.clone()});
+        assertThat(HessianFreeNewton.polish(pr, unwatched, lambda, goal, false).reached()).isTrue();
+        for (int j : removed) assertThat(unwatched.coefficients()[0][j]).isEqualTo(0.0);
+
+        Irls watched = new Irls(pr, family, fitted.data().y());
+        watched.setSolution(path.intercepts()[l].clone(), new double[][] {start.clone()});
+        ActiveSetNewton.Result result = HessianFreeNewton.polish(pr, watched, lambda, goal, false, all, all.length);
+        assertThat(result.reached()).isTrue();
+        double[] b = watched.coefficients()[0];
+        for (int j = 0; j < pr.p; j++) {
+            assertThat(b[j]).as("coefficient %d", j).isCloseTo(optimum[j], within(1e-7 * scale));
+            if (optimum[j] == 0.0) assertThat(b[j]).as("coefficient %d stays at 0", j).isEqualTo(0.0);
+        }
+        SyntheticData.assertEtaIsLinearPredictor(pr, watched, 1e-10);
+    }
+
     @Test
     void aCoordinateStepsAcrossZeroStopsThereAndEtaFollows() {
         Dataset d = SyntheticData.binomialData(1200, 20, 57, true);
