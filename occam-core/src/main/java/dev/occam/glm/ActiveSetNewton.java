@@ -71,7 +71,7 @@ final class ActiveSetNewton {
 
     /**
      * {@link #polish} where Hessian-free steps, if taken ({@link HessianFreeNewton#preferred}), watch
-     * the coordinates {@code watch[0..nw)} (the caller's strong set) and take in those at 0 that come
+     * the coordinates {@code watch[0..nw)} (the path loop passes every feature) and take in those at 0 that come
      * to violate ({@link HessianFreeNewton#polish(Problem, PointSolver, double, double, boolean, int[], int)}).
      */
     static Result polish(Problem pr, PointSolver solver, Family family, double lambda, double goal, NewtonSystem system,

@@ -164,7 +164,6 @@ final class PathLoop {
         return set;
     }
 
-    /** Non-zero coefficients over all responses. */
     /**
      * Adds to the strong set the features that are non-zero outside it (taken in by Newton steps),
      * since sweeps and the KKT check treat the strong set's features as the ones that may be
@@ -185,6 +184,7 @@ final class PathLoop {
         return ns;
     }
 
+    /** Non-zero coefficients over all responses. */
     private static int activeCount(PointSolver solver) {
         int a = 0;
         for (double[] bk : solver.coefficients()) for (double v : bk) if (v != 0.0) a++;
