@@ -192,6 +192,7 @@ final class NewtonSystem {
     private double refineCost(int d) {
         return REFINE_COST * Math.max(refineIterations, 4) * d * d;
     }
+
     /** Factors formed anew so far (not counting borderings and deletions). */
     private int factorizations;
 
