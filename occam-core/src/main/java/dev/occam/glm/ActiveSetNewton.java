@@ -66,16 +66,16 @@ final class ActiveSetNewton {
      */
     static Result polish(Problem pr, PointSolver solver, Family family, double lambda, double goal, NewtonSystem system,
                          boolean gradientsCurrent, Entering entering) {
-        return polish(pr, solver, family, lambda, goal, system, gradientsCurrent, entering, null, 0);
+        return polish(pr, solver, family, lambda, goal, system, gradientsCurrent, entering, null);
     }
 
     /**
      * {@link #polish} where Hessian-free steps, if taken ({@link HessianFreeNewton#preferred}), watch
-     * the coordinates {@code watch[0..nw)} (the path loop passes every feature) and take in those at 0 that come
-     * to violate ({@link HessianFreeNewton#polish(Problem, PointSolver, double, double, boolean, int[], int)}).
+     * the coordinates {@code watch} (the path loop passes every feature) and take in those at 0 that
+     * come to violate ({@link HessianFreeNewton#polish(Problem, PointSolver, double, double, boolean, int[])}).
      */
     static Result polish(Problem pr, PointSolver solver, Family family, double lambda, double goal, NewtonSystem system,
-                         boolean gradientsCurrent, Entering entering, int[] watch, int nw) {
+                         boolean gradientsCurrent, Entering entering, int[] watch) {
         int classes = solver.responses();
         int p = pr.p;
         boolean icpt = pr.intercept;
@@ -141,7 +141,7 @@ final class ActiveSetNewton {
                     // too many coordinates for a factored Hessian, or too sparse for one to pay: conjugate
                     // gradients on its products (the given entering coordinates are not taken in there:
                     // the watched ones that come to violate are, others the caller's KKT check admits)
-                    Result r = HessianFreeNewton.polish(pr, solver, lambda, goal, steps == 0 && gradientsCurrent, watch, nw);
+                    Result r = HessianFreeNewton.polish(pr, solver, lambda, goal, steps == 0 && gradientsCurrent, watch);
                     return new Result(steps + r.steps(), steps > 0 || r.formed(), r.reached());
                 }
                 if (d > MAX_COORDINATES) return new Result(steps, steps > 0, false);

@@ -71,11 +71,11 @@ final class HessianFreeNewton {
      *                         current solution (the caller's KKT check just measured them)
      */
     static ActiveSetNewton.Result polish(Problem pr, PointSolver solver, double lambda, double goal, boolean gradientsCurrent) {
-        return polish(pr, solver, lambda, goal, gradientsCurrent, null, 0);
+        return polish(pr, solver, lambda, goal, gradientsCurrent, null);
     }
 
     /**
-     * {@link #polish} that also watches the coordinates {@code watch[0..nw)} (the path loop passes
+     * {@link #polish} that also watches the coordinates {@code watch} (the path loop passes
      * every feature): before each step, those at 0 whose KKT conditions fail at the current solution
      * join the free set with the sign they move to, so that they are solved in the same steps as the
      * others rather than found by the caller's KKT check once the others are solved (which then
@@ -85,7 +85,7 @@ final class HessianFreeNewton {
      * watched zeros only: late in a path a small share of the columns, and of one product's cost.
      */
     static ActiveSetNewton.Result polish(Problem pr, PointSolver solver, double lambda, double goal, boolean gradientsCurrent,
-                                         int[] watch, int nw) {
+                                         int[] watch) {
         int p = pr.p;
         int n = pr.n;
         int o = pr.intercept ? 1 : 0;
@@ -94,7 +94,7 @@ final class HessianFreeNewton {
         // watched coordinates taken in at 0 (+1 or −1: the sign they move to), and those dropped again
         byte[] entering = watch != null ? new byte[p] : null;
         boolean[] dropped = watch != null ? new boolean[p] : null;
-        int[] zeros = watch != null ? new int[nw] : null;
+        int[] zeros = watch != null ? new int[watch.length] : null;
         int steps = 0;
         int stalled = 0;
         double lastGmax = Double.POSITIVE_INFINITY;
@@ -106,8 +106,7 @@ final class HessianFreeNewton {
             if (watch != null) {
                 // the watched zeros that violate now join with the sign they move to
                 int nz = 0;
-                for (int t = 0; t < nw; t++) {
-                    int j = watch[t];
+                for (int j : watch) {
                     if (!pr.excluded[j] && b[j] == 0.0 && entering[j] == 0 && !dropped[j]) zeros[nz++] = j;
                 }
                 if (nz > 0) {

@@ -479,7 +479,7 @@ final class PathLoop {
                 // solved were outside it, and finding them by the KKT check afterwards cost ~2 more
                 // steps on the whole set
                 ActiveSetNewton.Result polished = ActiveSetNewton.polish(pr, solver, family, lambda,
-                        target * NEWTON_MARGIN, system, true, ActiveSetNewton.Entering.NONE, candidates, candidates.length);
+                        target * NEWTON_MARGIN, system, true, ActiveSetNewton.Entering.NONE, candidates);
                 ns = joinStrong(pr, solver, inStrong, strong, ns);
                 newton[l] += polished.steps();
                 activeSolved = polished.reached();

@@ -125,7 +125,7 @@ class HessianFreeNewtonTest {
 
         Irls watched = new Irls(pr, family, at.fitted().data().y());
         watched.setSolution(intercept.clone(), new double[][] {start.clone()});
-        assertThat(HessianFreeNewton.polish(pr, watched, at.lambda(), goal, false, all, all.length).reached()).isTrue();
+        assertThat(HessianFreeNewton.polish(pr, watched, at.lambda(), goal, false, all).reached()).isTrue();
         double[] b = watched.coefficients()[0];
         for (int j = 0; j < pr.p; j++) {
             assertThat(b[j]).as("coefficient %d", j).isCloseTo(at.optimum()[j], within(1e-7 * scale));
