@@ -369,7 +369,10 @@ HOW_TO_RUN = r"""
 
 Requirements: Java 17 and Maven, R with glmnet 4.1 and Matrix (`Rscript`), and Debian's system
 Python `/usr/bin/python3` with scikit-learn 1.2, numpy and scipy (the `python3` first on PATH may be
-a different one). About 2 GB of disk for `bench-data/` and 8 GB of memory.
+a different one). About 2 GB of disk for `bench-data/` and 8 GB of memory. `run.sh` installs what
+is missing of OpenBLAS, numpy, R's glmnet and scikit-learn from Debian's packages when it runs as
+root with `apt-get` (the peers' BLAS and Occam's must be OpenBLAS for the times to compare), and
+otherwise stops and names them.
 
     occam-bench/run.sh                                   # everything: build, data, all tasks, report
     occam-bench/run.sh --tasks "a-lasso c-lasso"         # some tasks (the report keeps the others' last results)
