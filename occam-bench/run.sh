@@ -59,26 +59,15 @@ while [ $# -gt 0 ]; do
   esac
 done
 
-# What the run needs from Debian's packages, installed here when missing (as bin/test does for the
-# tests) if this runs as root with apt-get; otherwise the run stops and names them. OpenBLAS: without
-# it Occam, R and numpy fall back to the reference BLAS and the times compare something else; numpy
-# evaluates every tool's objective; R's glmnet and scikit-learn only for the tools asked for.
-missing=()
-ldconfig -p 2>/dev/null | grep -q libopenblas || missing+=(libopenblas0-pthread)
+# What the run needs from Debian's packages, installed when missing (scripts/debian-packages.sh):
+# OpenBLAS for every tool's BLAS, numpy for the evaluator, R's glmnet and scikit-learn for the tools
+# asked for.
+. "$SCRIPTS/debian-packages.sh"
+missing=($(openblas_package))
 "$PY" -c 'import numpy' 2>/dev/null || missing+=(python3-numpy)
 case " $TOOLS " in *" glmnet "*) Rscript -e 'library(glmnet)' > /dev/null 2>&1 || missing+=(r-cran-glmnet) ;; esac
 case " $TOOLS " in *" sklearn "*) "$PY" -c 'import sklearn' 2>/dev/null || missing+=(python3-sklearn) ;; esac
-if [ ${#missing[@]} -gt 0 ]; then
-  if [ "$(id -u)" = 0 ] && command -v apt-get > /dev/null; then
-    printf '[%s] installing %s\n' "$(date +%H:%M:%S)" "${missing[*]}" >&2
-    export DEBIAN_FRONTEND=noninteractive
-    apt-get update -q > /dev/null && apt-get install -y -q "${missing[@]}" > /dev/null \
-      || { echo "run.sh: could not install ${missing[*]}" >&2; exit 2; }
-  else
-    echo "run.sh: missing ${missing[*]} (install them: apt-get install -y ${missing[*]})" >&2
-    exit 2
-  fi
-fi
+require_packages run.sh ${missing[@]+"${missing[@]}"}
 
 # Same thread count for every tool: BLAS and OpenMP pools of R and numpy, the JVM's processor count.
 export OMP_NUM_THREADS=$THREADS OPENBLAS_NUM_THREADS=$THREADS MKL_NUM_THREADS=$THREADS

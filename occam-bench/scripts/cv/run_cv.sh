@@ -19,7 +19,8 @@
 # every fold fitted at the full lambda sequence (what ElasticNetCV does, to compare with it), and at
 # a tight tolerance (AGREE_TOL, default 1e-12) cv.glmnet, Occam, and Occam under glmnet's
 # y-standardizing convention (GlmnetConventionCv). --glmnet-workers W adds one cv.glmnet process
-# with parallel = TRUE on W doParallel workers (needs r-cran-doparallel). Last, one more Occam
+# with parallel = TRUE on W doParallel workers (r-cran-doparallel). OpenBLAS, numpy and the peers are
+# installed from Debian's packages when missing (scripts/debian-packages.sh). Last, one more Occam
 # process under Java Flight Recorder (untimed) shows where its time goes (cv_profile.py). Raw results:
 # bench-out/cv/<run id>/ (git-ignored).
 #
@@ -63,10 +64,19 @@ while [ $# -gt 0 ]; do
     --no-profile) PROFILE=0; shift ;;
     --no-build) BUILD=0; shift ;;
     --out) REPORT_OUT=$2; shift 2 ;;
-    -h|--help) sed -n '2,32p' "$0"; exit 0 ;;
+    -h|--help) sed -n '2,30p' "$0"; exit 0 ;;
     *) echo "run_cv.sh: unknown option $1 (see --help)" >&2; exit 2 ;;
   esac
 done
+
+# OpenBLAS, numpy and the peers asked for: installed from Debian when missing (needs root and apt-get)
+. "$ROOT/occam-bench/scripts/debian-packages.sh"
+missing=($(openblas_package))
+"$PY" -c 'import numpy' 2>/dev/null || missing+=(python3-numpy)
+case " $TOOLS " in *" glmnet "*) Rscript -e 'library(glmnet)' > /dev/null 2>&1 || missing+=(r-cran-glmnet) ;; esac
+case " $TOOLS " in *" sklearn"*) "$PY" -c 'import sklearn' 2>/dev/null || missing+=(python3-sklearn) ;; esac
+if [ "$GLMNET_WORKERS" -gt 0 ]; then Rscript -e 'library(doParallel)' > /dev/null 2>&1 || missing+=(r-cran-doparallel); fi
+require_packages run_cv.sh ${missing[@]+"${missing[@]}"}
 
 export OMP_NUM_THREADS=$THREADS OPENBLAS_NUM_THREADS=$THREADS MKL_NUM_THREADS=$THREADS
 log() { printf '[%s] %s\n' "$(date +%H:%M:%S)" "$*" >&2; }

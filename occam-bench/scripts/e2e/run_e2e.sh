@@ -7,7 +7,7 @@
 #   occam-bench/scripts/e2e/run_e2e.sh [--runs R] [--tools "occam sklearn-numpy sklearn-pandas glmnet"]
 #                                      [--sizes "20000x100 100000x500"] [--no-build]
 #
-# Installs the peers from Debian when missing (r-cran-glmnet, r-cran-data.table, python3-sklearn,
+# Installs the peers and OpenBLAS from Debian when missing (r-cran-glmnet, r-cran-data.table, python3-sklearn,
 # python3-pandas; they run under /usr/bin/python3 and Rscript), builds occam.jar (with its start-up
 # archive) and the bench jar, and generates the data once into bench-data/e2e/ (git-ignored).
 # A run of some sizes only (--sizes "20000x100") rewrites their rows and keeps the others from the
@@ -31,19 +31,14 @@ while [ $# -gt 0 ]; do
   esac
 done
 
-# Peers: installed from Debian when missing (never by hand only).
-missing=()
+# Peers and OpenBLAS: installed from Debian when missing (never by hand only).
+. "$ROOT/occam-bench/scripts/debian-packages.sh"
+missing=($(openblas_package))
 /usr/bin/python3 -c 'import sklearn' 2>/dev/null || missing+=(python3-sklearn)
 /usr/bin/python3 -c 'import pandas' 2>/dev/null || missing+=(python3-pandas)
 Rscript -e 'library(glmnet)' >/dev/null 2>&1 || missing+=(r-cran-glmnet)
 Rscript -e 'library(data.table)' >/dev/null 2>&1 || missing+=(r-cran-data.table)
-if [ ${#missing[@]} -gt 0 ]; then
-  echo "installing ${missing[*]} ..." >&2
-  # another apt-get may be running (a shared machine): wait for it
-  while pgrep -x apt-get >/dev/null || pgrep -x dpkg >/dev/null; do sleep 5; done
-  DEBIAN_FRONTEND=noninteractive apt-get install -y -q "${missing[@]}" >&2 \
-    || { apt-get update -q >&2 && DEBIAN_FRONTEND=noninteractive apt-get install -y -q "${missing[@]}" >&2; }
-fi
+require_packages run_e2e.sh ${missing[@]+"${missing[@]}"}
 
 if [ "$BUILD" = 1 ]; then
   (cd "$ROOT" && mvn -B -ntp -q -pl occam-cli,occam-bench -am package -DskipTests) >&2
