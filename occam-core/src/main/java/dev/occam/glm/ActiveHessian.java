@@ -2,6 +2,7 @@ package dev.occam.glm;
 
 import dev.occam.data.DenseMatrix;
 import dev.occam.data.SparseMatrix;
+import dev.occam.linalg.ColumnDots;
 import dev.occam.linalg.Gram;
 
 /**
@@ -18,12 +19,13 @@ final class ActiveHessian {
     private ActiveHessian() { }
 
     /**
-     * Most joining columns {@link #columns} forms by dot products with X's columns read in place
-     * (measured on a 50 000 × 1 000 X: ~10 ms + ~7 ms per joining column, where copying blocks of
-     * the active columns for one product each takes 60–100 ms whatever their number); more are
-     * formed by one product per block of rows.
+     * Up to this many joining columns {@link #columns} forms by inner products with X's columns read
+     * in place ({@link ColumnDots}); more by one product per block of rows. Measured on a
+     * 50 000 × 1 000 X, 2 threads: {@link ColumnDots} takes 8–13 ms for 1–5 joining columns (one read
+     * of X), 15–19 ms for 8, 30 ms for 16 and 75 ms for 48, where copying blocks of the active columns
+     * for a product (single precision or double) takes 80–95 ms for 24–48 and ~100 ms for 64.
      */
-    static final int DOT_JOINS = 8;
+    static final int DOT_JOINS = 48;
 
     /** Rows per block of the single-response Hessian: the copied block is at most ROWS × d. */
     static final int ROWS = 4096;
@@ -114,20 +116,19 @@ final class ActiveHessian {
         for (int b = 0; b < q; b++) joining[b] = first + b;
         if (dense != null && q <= DOT_JOINS && modestCentres(pr, features, m)) {
             // a few joining columns: each active column of X read once, in place, dotted with the
-            // weighted joining columns (q·n doubles, cache-resident), instead of copying the block
+            // weighted joining columns block of rows by block of rows, instead of copying the block
             double[] v = new double[n * q];
             double[] sumV = new double[q];
             weighted(pr, w, features, intercept, joining, 0, n, v, sumV);
-            int[] positions = new int[m];
-            for (int t = 0; t < m; t++) positions[t] = t;
-            ParallelColumns.forEach(positions, m, (double) n * q, t -> {
-                int j = features[t];
-                for (int b = 0; b < q; b++) {
-                    double raw = dev.occam.linalg.Blas1.dot(n, dense, j * n, v, b * n);
-                    out[b * d + o + t] = (raw - pr.centres[j] * sumV[b]) / pr.scales[j];
+            double[] raw = new double[q * m];
+            ColumnDots.product(n, dense, n, features, m, v, q, raw);
+            for (int b = 0; b < q; b++) {
+                if (intercept) out[b * d] = sumV[b];
+                for (int t = 0; t < m; t++) {
+                    int j = features[t];
+                    out[b * d + o + t] = (raw[b * m + t] - pr.centres[j] * sumV[b]) / pr.scales[j];
                 }
-            });
-            if (intercept) for (int b = 0; b < q; b++) out[b * d] = sumV[b];
+            }
             return true;
         }
         double[] v = new double[rows * q];

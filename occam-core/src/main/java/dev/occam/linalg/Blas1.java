@@ -93,6 +93,64 @@ public final class Blas1 {
         }
     }
 
+    /**
+     * Sixteen inner products of four segments of x with four of v: out[4c + b] += Σ_i
+     * x[xc + i]·v[vOff + b·ldv + i] for c, b in [0, 4) and i in [0, n), where xc is x0, x1, x2, x3.
+     * Each loaded element serves four products: the kernel of a product XᵀV with few columns in V.
+     *
+     * @param n number of elements
+     * @param x the array holding the four x segments. Not modified.
+     * @param x0 offset of the first segment (x1, x2, x3: of the others)
+     * @param v four vectors, ldv apart, from vOff. Not modified.
+     * @param vOff offset of the first vector
+     * @param ldv distance between the vectors' starts
+     * @param out the sixteen sums are added to out[0..16). Modified.
+     */
+    public static void dot44(int n, double[] x, int x0, int x1, int x2, int x3, double[] v, int vOff, int ldv, double[] out) {
+        if (Simd.ENABLED) {
+            VectorKernels.dot44(n, x, x0, x1, x2, x3, v, vOff, ldv, out);
+            return;
+        }
+        dot44Plain(0, n, x, x0, x1, x2, x3, v, vOff, ldv, out);
+    }
+
+    /**
+     * Four inner products of four segments of x with one vector: out[c] += Σ_i x[xc + i]·v[vOff + i]
+     * for c in [0, 4) and i in [0, n), where xc is x0, x1, x2, x3.
+     *
+     * @param n number of elements
+     * @param x the array holding the four x segments. Not modified.
+     * @param x0 offset of the first segment (x1, x2, x3: of the others)
+     * @param v the vector. Not modified.
+     * @param vOff offset of its first element
+     * @param out the four sums are added to out[0..4). Modified.
+     */
+    public static void dot41(int n, double[] x, int x0, int x1, int x2, int x3, double[] v, int vOff, double[] out) {
+        if (Simd.ENABLED) {
+            VectorKernels.dot41(n, x, x0, x1, x2, x3, v, vOff, out);
+            return;
+        }
+        out[0] += dotPlain(n, x, x0, v, vOff);
+        out[1] += dotPlain(n, x, x1, v, vOff);
+        out[2] += dotPlain(n, x, x2, v, vOff);
+        out[3] += dotPlain(n, x, x3, v, vOff);
+    }
+
+    /** {@link #dot44} over the elements [from, n), without vectors. */
+    static void dot44Plain(int from, int n, double[] x, int x0, int x1, int x2, int x3, double[] v, int vOff, int ldv,
+                           double[] out) {
+        int[] xs = {x0, x1, x2, x3};
+        for (int c = 0; c < 4; c++) {
+            for (int b = 0; b < 4; b++) {
+                double s = 0;
+                int xo = xs[c];
+                int vo = vOff + b * ldv;
+                for (int i = from; i < n; i++) s += x[xo + i] * v[vo + i];
+                out[4 * c + b] += s;
+            }
+        }
+    }
+
     /** {@link #axpy} without vectors. */
     static void axpyPlain(int n, double a, double[] x, int xOff, double[] y, int yOff) {
         for (int i = 0; i < n; i++) {

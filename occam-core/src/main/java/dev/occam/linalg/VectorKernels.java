@@ -35,6 +35,87 @@ final class VectorKernels {
         return s;
     }
 
+    static void dot41(int n, double[] x, int x0, int x1, int x2, int x3, double[] v, int vOff, double[] out) {
+        DoubleVector a0 = DoubleVector.zero(S), a1 = a0, a2 = a0, a3 = a0;
+        int i = 0;
+        for (; i + L <= n; i += L) {
+            DoubleVector w = DoubleVector.fromArray(S, v, vOff + i);
+            a0 = DoubleVector.fromArray(S, x, x0 + i).fma(w, a0);
+            a1 = DoubleVector.fromArray(S, x, x1 + i).fma(w, a1);
+            a2 = DoubleVector.fromArray(S, x, x2 + i).fma(w, a2);
+            a3 = DoubleVector.fromArray(S, x, x3 + i).fma(w, a3);
+        }
+        double s0 = a0.reduceLanes(VectorOperators.ADD);
+        double s1 = a1.reduceLanes(VectorOperators.ADD);
+        double s2 = a2.reduceLanes(VectorOperators.ADD);
+        double s3 = a3.reduceLanes(VectorOperators.ADD);
+        for (; i < n; i++) {
+            double w = v[vOff + i];
+            s0 += x[x0 + i] * w;
+            s1 += x[x1 + i] * w;
+            s2 += x[x2 + i] * w;
+            s3 += x[x3 + i] * w;
+        }
+        out[0] += s0;
+        out[1] += s1;
+        out[2] += s2;
+        out[3] += s3;
+    }
+
+    static void dot44(int n, double[] x, int x0, int x1, int x2, int x3, double[] v, int v0, int ldv, double[] out) {
+        DoubleVector a00 = DoubleVector.zero(S), a01 = a00, a02 = a00, a03 = a00;
+        DoubleVector a10 = a00, a11 = a00, a12 = a00, a13 = a00;
+        DoubleVector a20 = a00, a21 = a00, a22 = a00, a23 = a00;
+        DoubleVector a30 = a00, a31 = a00, a32 = a00, a33 = a00;
+        int v1 = v0 + ldv;
+        int v2 = v1 + ldv;
+        int v3 = v2 + ldv;
+        int i = 0;
+        for (; i + L <= n; i += L) {
+            DoubleVector w0 = DoubleVector.fromArray(S, v, v0 + i);
+            DoubleVector w1 = DoubleVector.fromArray(S, v, v1 + i);
+            DoubleVector w2 = DoubleVector.fromArray(S, v, v2 + i);
+            DoubleVector w3 = DoubleVector.fromArray(S, v, v3 + i);
+            DoubleVector c = DoubleVector.fromArray(S, x, x0 + i);
+            a00 = c.fma(w0, a00);
+            a01 = c.fma(w1, a01);
+            a02 = c.fma(w2, a02);
+            a03 = c.fma(w3, a03);
+            c = DoubleVector.fromArray(S, x, x1 + i);
+            a10 = c.fma(w0, a10);
+            a11 = c.fma(w1, a11);
+            a12 = c.fma(w2, a12);
+            a13 = c.fma(w3, a13);
+            c = DoubleVector.fromArray(S, x, x2 + i);
+            a20 = c.fma(w0, a20);
+            a21 = c.fma(w1, a21);
+            a22 = c.fma(w2, a22);
+            a23 = c.fma(w3, a23);
+            c = DoubleVector.fromArray(S, x, x3 + i);
+            a30 = c.fma(w0, a30);
+            a31 = c.fma(w1, a31);
+            a32 = c.fma(w2, a32);
+            a33 = c.fma(w3, a33);
+        }
+        out[0] += a00.reduceLanes(VectorOperators.ADD);
+        out[1] += a01.reduceLanes(VectorOperators.ADD);
+        out[2] += a02.reduceLanes(VectorOperators.ADD);
+        out[3] += a03.reduceLanes(VectorOperators.ADD);
+        out[4] += a10.reduceLanes(VectorOperators.ADD);
+        out[5] += a11.reduceLanes(VectorOperators.ADD);
+        out[6] += a12.reduceLanes(VectorOperators.ADD);
+        out[7] += a13.reduceLanes(VectorOperators.ADD);
+        out[8] += a20.reduceLanes(VectorOperators.ADD);
+        out[9] += a21.reduceLanes(VectorOperators.ADD);
+        out[10] += a22.reduceLanes(VectorOperators.ADD);
+        out[11] += a23.reduceLanes(VectorOperators.ADD);
+        out[12] += a30.reduceLanes(VectorOperators.ADD);
+        out[13] += a31.reduceLanes(VectorOperators.ADD);
+        out[14] += a32.reduceLanes(VectorOperators.ADD);
+        out[15] += a33.reduceLanes(VectorOperators.ADD);
+        if (i < n) Blas1.dot44Plain(i, n, x, x0, x1, x2, x3, v, v0, ldv, out);
+    }
+
     private static final VectorSpecies<Float> HALF = VectorSpecies.of(float.class, VectorShape.forBitSize(S.vectorBitSize() / 2));
 
     static void axpy(int n, double a, float[] x, double[] y) {

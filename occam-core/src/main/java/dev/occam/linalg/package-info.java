@@ -18,7 +18,8 @@
  *
  * <p>Contents: {@link dev.occam.linalg.Blas1} (vector operations), {@link dev.occam.linalg.Gemm}
  * (matrix products), {@link dev.occam.linalg.Gram} (XᵀWX, XᵀWY and X·D·Xᵀ of dense matrices),
- * {@link dev.occam.linalg.SparseGram} (the same for CSC matrices), {@link dev.occam.linalg.Cholesky}
+ * {@link dev.occam.linalg.ColumnDots} (X_SᵀV for chosen columns of a dense X and a few vectors),
+ * {@link dev.occam.linalg.SparseProducts} (products of CSC matrices), {@link dev.occam.linalg.Cholesky}
  * (SPD factorization and solves) and {@link dev.occam.linalg.SymmetricEigen} (symmetric
  * eigendecomposition). {@link dev.occam.linalg.NativeBlas} decides, once and silently, whether the
  * native BLAS is used ({@code BlasLibraryProbe} finds its file first) and

@@ -9,14 +9,15 @@ import java.util.SplittableRandom;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * {@link ActiveHessian#columns} against the same columns of {@link ActiveHessian#compute}: for a
- * few joining coordinates (dot products with a dense X's columns in place), for sets that cover most
- * of a dense X (read in place, centred afterwards) and few of its columns (copied block by block),
- * for sparse X, with and without the intercept coordinate.
+ * {@link ActiveHessian#columns} against the same columns of {@link ActiveHessian#compute}: for up
+ * to {@link ActiveHessian#DOT_JOINS} joining coordinates (inner products with a dense X's columns
+ * in place) and, for more, for sets that cover most of a dense X (read in place, centred
+ * afterwards) and few of its columns (copied block by block), for sparse X, with and without the
+ * intercept coordinate.
  */
 class ActiveHessianTest {
     private static final int N = 5000;
-    private static final int P = 30;
+    private static final int P = 120;
 
     private static Problem problem(Dataset d, boolean intercept) {
         return SyntheticData.standardizedProblem(d, 1.0, intercept, null);
@@ -25,17 +26,19 @@ class ActiveHessianTest {
     @ParameterizedTest
     @CsvSource({
         // sparse, intercept, features in the set, of which joining, in single precision
-        "false, true, 25, 3, false",     // few joining: dot products with X's columns in place
+        "false, true, 25, 3, false",     // up to DOT_JOINS joining: inner products with X's columns in place
         "false, false, 6, 2, false",
-        "false, false, 25, 25, false",   // many joining, most of X: X read in place, one product per block
-        "false, true, 12, 10, false",    // many joining, few columns: copied block by block
+        "false, true, 25, 25, false",
+        "false, false, 100, 60, false",  // more, most of X: X read in place, one product per block
+        "false, true, 55, 50, false",    // more, few columns: copied block by block
         "true, true, 25, 4, false",
         "true, false, 6, 6, false",
+        "true, true, 90, 70, false",
         // columnsSingle: more than DOT_JOINS joining, one sgemm per block of rows (with a native BLAS)
-        "false, true, 20, 12, true",
-        "false, false, 20, 20, true",
+        "false, true, 80, 55, true",
+        "false, false, 60, 60, true",
         "true, true, 20, 10, true",
-        "false, true, 20, 3, true",      // few joining: the double dots, as columns
+        "false, true, 30, 20, true",     // up to DOT_JOINS joining: the double inner products, as columns
     })
     void joiningColumnsEqualThoseOfTheWholeMatrix(boolean sparse, boolean intercept, int m, int joining, boolean single) {
         Dataset data = SyntheticData.gaussianData(N, P, 21, sparse);

@@ -42,6 +42,37 @@ class VectorKernelsTest {
 
     @ParameterizedTest
     @ValueSource(ints = {0, 1, 7, 8, 9, 17, 1000, 1003})
+    void blockedInnerProductsMatchThePlainLoops(int n) {
+        Random rnd = new Random(60 + n);
+        // four x segments at scattered offsets of one array, four v segments ldv apart from an offset
+        double[] x = gaussian(rnd, 4 * n + 40);
+        int[] xs = {3, n + 11, 2 * n + 17, 3 * n + 29};
+        int ldv = n + 6;
+        double[] v = gaussian(rnd, 4 * ldv + 5);
+        double tol = 1e-13 * (n + 1);
+        double[] vector = new double[16];
+        double[] plain = new double[16];
+        java.util.Arrays.fill(vector, 0.5);
+        java.util.Arrays.fill(plain, 0.5);
+        VectorKernels.dot44(n, x, xs[0], xs[1], xs[2], xs[3], v, 5, ldv, vector);
+        Blas1.dot44Plain(0, n, x, xs[0], xs[1], xs[2], xs[3], v, 5, ldv, plain);
+        for (int c = 0; c < 4; c++) {
+            for (int b = 0; b < 4; b++) {
+                // sums are added to what out held; each is the inner product of its own pair
+                double expected = 0.5 + Blas1.dotPlain(n, x, xs[c], v, 5 + b * ldv);
+                assertThat(vector[4 * c + b]).isCloseTo(expected, within(tol));
+                assertThat(plain[4 * c + b]).isCloseTo(expected, within(tol));
+            }
+        }
+        double[] four = {1, 2, 3, 4};
+        VectorKernels.dot41(n, x, xs[0], xs[1], xs[2], xs[3], v, 5 + ldv, four);
+        for (int c = 0; c < 4; c++) {
+            assertThat(four[c]).isCloseTo(c + 1 + Blas1.dotPlain(n, x, xs[c], v, 5 + ldv), within(tol));
+        }
+    }
+
+    @ParameterizedTest
+    @ValueSource(ints = {0, 1, 7, 8, 9, 17, 1000, 1003})
     void singlePrecisionAxpyMatchesThePlainLoop(int n) {
         Random rnd = new Random(40 + n);
         float[] x = new float[n];
