@@ -127,6 +127,13 @@ final class Irls implements PointSolver {
 
     @Override
     public void refreshGradients(int[] which, int count) {
+        if (pr.denseColumns()) {
+            // four columns per read of r, each column streamed once (ColumnDots)
+            double[] raw = new double[count];
+            pr.columnDots(which, count, r, 1, raw);
+            for (int t = 0; t < count; t++) grad[which[t]] = pr.gradientOf(which[t], raw[t], sumR);
+            return;
+        }
         ParallelColumns.forEach(which, count, pr.entriesPerColumn(), j -> grad[j] = pr.gradient(j, r, sumR));
     }
 

@@ -1,7 +1,9 @@
 package dev.occam.glm;
 
+import dev.occam.data.DenseMatrix;
 import dev.occam.data.DesignMatrix;
 import dev.occam.data.Standardization;
+import dev.occam.linalg.ColumnDots;
 
 /**
  * One elastic-net problem after the driver's validation, in the solvers' internal scale:
@@ -131,7 +133,26 @@ final class Problem {
      * when r = u∘(y − μ). {@code r} not modified.
      */
     double gradient(int j, double[] r, double sumR) {
-        return (x.dotColumn(j, r) - centres[j] * sumR) / scales[j];
+        return gradientOf(j, x.dotColumn(j, r), sumR);
+    }
+
+    /** {@link #gradient} from the raw column's inner product x_jᵀr with the residual. */
+    double gradientOf(int j, double rawDot, double sumR) {
+        return (rawDot - centres[j] * sumR) / scales[j];
+    }
+
+    /** Whether X is dense in memory, so that {@link #columnDots} reads each column once for several vectors. */
+    boolean denseColumns() {
+        return x instanceof DenseMatrix;
+    }
+
+    /**
+     * x_jᵀv_b for the columns j = {@code which[0..count)} of a dense X and the q vectors v_b in
+     * {@code v} (column-major, n rows each), into {@code out[b·count + t]}: X's columns read once,
+     * in place ({@link ColumnDots}).
+     */
+    void columnDots(int[] which, int count, double[] v, int q, double[] out) {
+        ColumnDots.product(n, ((DenseMatrix) x).values(), n, which, count, v, q, out);
     }
 
     /** Linear predictor from standardized coefficients: η = b0 + Σ_j b_j x̃_j. {@code eta} modified. */
