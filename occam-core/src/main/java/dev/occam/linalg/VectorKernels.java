@@ -63,6 +63,8 @@ final class VectorKernels {
     }
 
     static void dot44(int n, double[] x, int x0, int x1, int x2, int x3, double[] v, int v0, int ldv, double[] out) {
+        // written out, not looped over arrays: the sixteen sums must stay in registers (the JIT keeps
+        // named locals there; vectors held in an array would be boxed)
         DoubleVector a00 = DoubleVector.zero(S), a01 = a00, a02 = a00, a03 = a00;
         DoubleVector a10 = a00, a11 = a00, a12 = a00, a13 = a00;
         DoubleVector a20 = a00, a21 = a00, a22 = a00, a23 = a00;
