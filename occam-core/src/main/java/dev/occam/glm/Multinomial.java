@@ -180,6 +180,17 @@ final class Multinomial implements PointSolver {
 
     @Override
     public void refreshGradients(int[] which, int count) {
+        if (pr.denseColumns()) {
+            // every class's residual against each column in one read of it (ColumnDots)
+            double[] v = new double[classes * pr.n];
+            for (int k = 0; k < classes; k++) System.arraycopy(r[k], 0, v, k * pr.n, pr.n);
+            double[] raw = new double[classes * count];
+            pr.columnDots(which, count, v, classes, raw);
+            for (int k = 0; k < classes; k++) {
+                for (int t = 0; t < count; t++) grad[k][which[t]] = pr.gradientOf(which[t], raw[k * count + t], sumR[k]);
+            }
+            return;
+        }
         ParallelColumns.forEach(which, count, pr.entriesPerColumn() * classes, j -> {
             for (int k = 0; k < classes; k++) grad[k][j] = pr.gradient(j, r[k], sumR[k]);
         });
