@@ -193,7 +193,6 @@ final class NewtonSystem {
         return REFINE_COST * Math.max(refineIterations, 4) * d * d;
     }
 
-    /** Factors formed anew so far (not counting borderings and deletions). */
     private int factorizations;
 
     /** Factors formed anew so far, not counting borderings and deletions. */
@@ -223,7 +222,7 @@ final class NewtonSystem {
         double[] z = r.clone();
         Cholesky.solve(d, l, 0, ldl, z, 0);
         double[] dir = z.clone();
-        double rz = dot(r, z, d);
+        double rz = Blas1.dot(d, r, 0, z, 0);
         for (int it = 1; it <= MAX_REFINE; it++) {
             double rmax = 0;
             for (int q = 0; q < d; q++) rmax = Math.max(rmax, Math.abs(r[q]));
@@ -234,7 +233,7 @@ final class NewtonSystem {
             }
             if (!(rz > 0)) break;
             times(ridge, dir, ay);
-            double curvature = dot(dir, ay, d);
+            double curvature = Blas1.dot(d, dir, 0, ay, 0);
             if (!(curvature > 0)) break;
             double step = rz / curvature;
             for (int q = 0; q < d; q++) {
@@ -243,7 +242,7 @@ final class NewtonSystem {
             }
             System.arraycopy(r, 0, z, 0, d);
             Cholesky.solve(d, l, 0, ldl, z, 0);
-            double next = dot(r, z, d);
+            double next = Blas1.dot(d, r, 0, z, 0);
             double beta = next / rz;
             rz = next;
             for (int q = 0; q < d; q++) dir[q] = z[q] + beta * dir[q];
@@ -266,12 +265,6 @@ final class NewtonSystem {
             int c = fpos[q];
             out[q] = ridgeAt(c, ridge) * v[q] + Blas1.dot(all, h, c * ldh, spread, 0);
         }
-    }
-
-    private static double dot(double[] a, double[] b, int d) {
-        double s = 0;
-        for (int q = 0; q < d; q++) s += a[q] * b[q];
-        return s;
     }
 
     /** H's coordinates of [intercept, free[0..m)]. */
