@@ -4,7 +4,7 @@ package dev.occam.glm;
  * Predicts the solution at the next λ of a path from the last three certified solutions, by
  * quadratic (Lagrange) extrapolation in λ, and moves the solver there before its Newton steps.
  *
- * <p>Why: "Newton first" (see {@link PathLoop}) starts a λ from the previous solution, and its first
+ * <p>Why: "Newton first" (see {@link LambdaSolve}) starts a λ from the previous solution, and its first
  * step is then the path's tangent, which errs by second order in the change of λ. Where the three
  * points share their support and signs the path is smooth in λ between them (for the gaussian lasso
  * even linear), and the extrapolation errs by third order: a violation far below the warm start's.

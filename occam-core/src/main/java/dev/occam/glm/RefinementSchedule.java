@@ -2,11 +2,11 @@ package dev.occam.glm;
 
 /**
  * Which refinement comes next at one λ of the certified rule, sweeps or Newton steps, and how many
- * passes sweeps may take: the explicit state of {@link PathLoop}'s rounds, kept apart so the policy
+ * passes sweeps may take: the explicit state of {@link LambdaSolve}'s rounds, kept apart so the policy
  * can be read and tested alone.
  *
  * <p>The policy, by cost. A Newton step on the active set costs about as much as {@code newtonCost}
- * sweeps ({@link PathLoop#sweepsPerNewtonStep}). Sweeps come first, as a probe of an eighth of that
+ * sweeps ({@link LambdaSolve#sweepsPerNewtonStep}). Sweeps come first, as a probe of an eighth of that
  * (at least {@value #MIN_SWEEPS} passes): if the rate they reached (decades of KKT violation per
  * pass) would finish within the rest of one Newton step's cost, sweeping goes on for
  * {@value #NEEDED_MARGIN}× the passes that rate needs, and again as long as each round's rate

@@ -78,7 +78,7 @@ class ActiveSetNewtonTest {
         // from the null model, at a λ where several coordinates must enter (and others are near it)
         double lambda = 0.6 * largest;
         double goal = 1e-10 * largest;
-        ActiveSetNewton.Entering entering = PathLoop.entering(pr, solver, lambda, all, P, 0, 0.3 * lambda);
+        ActiveSetNewton.Entering entering = LambdaSolve.entering(pr, solver, lambda, all, P, 0, 0.3 * lambda);
         assertThat(entering.count()).isGreaterThan(1);
         NewtonSystem system = NewtonSystem.of(pr, solver, Family.BINOMIAL);
         ActiveSetNewton.Result result = ActiveSetNewton.polish(pr, solver, Family.BINOMIAL, lambda, goal, system, true, entering);

@@ -61,15 +61,15 @@ class NewtonFirstTest {
         // at λ just below the largest zero-coordinate gradient that coordinate violates by (largest − λ)
         double lambda = 0.9 * largest;
         double by = largest - lambda;
-        ActiveSetNewton.Entering found = PathLoop.entering(pr, solver, lambda, strong, 8, 0.5 * by);
+        ActiveSetNewton.Entering found = LambdaSolve.entering(pr, solver, lambda, strong, 8, 0.5 * by);
         assertThat(found.count()).isEqualTo(1);
         int j = found.features()[0];
         assertThat(Math.abs(solver.gradient(0, j))).isEqualTo(largest);
         // it enters with the sign of its gradient (the negative gradient of the loss)
         assertThat(found.sign(j)).isEqualTo(Math.signum(solver.gradient(0, j)));
-        assertThat(PathLoop.entering(pr, solver, lambda, strong, 8, 2 * by).count()).isZero();
+        assertThat(LambdaSolve.entering(pr, solver, lambda, strong, 8, 2 * by).count()).isZero();
         // a non-zero coordinate is never "entering", however large its gradient
-        assertThat(PathLoop.entering(pr, solver, lambda, new int[] {1}, 1, 0).count()).isZero();
+        assertThat(LambdaSolve.entering(pr, solver, lambda, new int[] {1}, 1, 0).count()).isZero();
     }
 
     private static boolean sameSupport(double[] a, double[] b) {
