@@ -35,10 +35,14 @@ final class HessianFreeNewton {
     static final double FORCING = 1e-3;
     /**
      * Sweeps that cost about as much as one of these steps (its products plus the gradient, the
-     * diagonal and the step's own pass), for {@link RefinementSchedule}: the products a step took on
-     * d-lasso, where they were needed.
+     * diagonal and the step's own pass), for {@link RefinementSchedule}: a step on d-lasso takes
+     * 15–25 products, each about half a sweep's time once products of 250 000 stored entries or more
+     * run on every core ({@link ParallelColumns}). It was 40 while the products' gathers ran on one
+     * thread up to 4 million entries; at 20 the middle λ of d50-lasso hand over to these steps after
+     * their probe of sweeps (passes 1 075 → 803, products 687 → 922): whole path 0.93 and 0.95 of
+     * the time before, in two sets of five alternating runs, together with the parallel threshold.
      */
-    static final long SWEEPS_PER_STEP = 40;
+    static final long SWEEPS_PER_STEP = 20;
 
     private HessianFreeNewton() { }
 
@@ -47,7 +51,7 @@ final class HessianFreeNewton {
      * {@link ActiveSetNewton#MAX_COORDINATES} times the columns' density (stored entries over rows).
      * A factored system forms its Hessian dense, n·d² multiply-adds at level-3 speed, while a step
      * here costs ~{@value #SWEEPS_PER_STEP} passes over the active columns' stored entries; the
-     * Hessian then costs ten such steps or more about where d passes that bound. Dense columns keep
+     * Hessian then costs many such steps about where d passes that bound. Dense columns keep
      * the factored Hessian up to 3 000 coordinates as before; on d-lasso (0.1 % dense) every step
      * is Hessian-free: its first 50 λ certified in 23 s instead of 39 s, the factored Hessians of
      * its early λ (a few thousand columns, formed dense) having cost more than all its sweeps; a
@@ -218,8 +222,9 @@ final class HessianFreeNewton {
         double rz = dot(r, z);
         double[] q = new double[d];
         double[] xp = new double[n];
+        Products products = new Products(pr, free, m);
         for (int it = 0; it < MAX_ITERATIONS && maxAbs(r) > tolerance; it++) {
-            hessianTimes(pr, free, m, o, w, ridge, dir, xp, q);
+            products.hessianTimes(o, w, ridge, dir, xp, q);
             double curvature = dot(dir, q);
             if (!(curvature > 0)) return null;
             double a = rz / curvature;
@@ -245,22 +250,51 @@ final class HessianFreeNewton {
 
     /** q = (X̃ᵀWX̃ + ridge·F)·v over [intercept, free]; {@code xv} receives X̃·v (the intercept's 1 included). */
     static void hessianTimes(Problem pr, int[] free, int m, int o, double[] w, double ridge, double[] v, double[] xv, double[] q) {
-        int n = pr.n;
-        double[] full = new double[pr.p];
-        for (int t = 0; t < m; t++) full[free[t]] = v[o + t];
-        pr.linearPredictor(o == 1 ? v[0] : 0.0, full, xv);
-        double[] wx = new double[n];
-        double sum = 0;
-        for (int i = 0; i < n; i++) {
-            wx[i] = w[i] * xv[i];
-            sum += wx[i];
+        new Products(pr, free, m).hessianTimes(o, w, ridge, v, xv, q);
+    }
+
+    /**
+     * The Hessian products of one conjugate-gradient solve over a fixed free set, with their p- and
+     * n-long scratch vectors allocated once for the solve rather than at every product (d50-lasso
+     * forms ~700 products of ~40 000 columns; fresh arrays cost each of them their zeroing and
+     * fresh memory).
+     */
+    private static final class Products {
+        private final Problem pr;
+        private final int[] free;
+        private final int m;
+        /** Position of each free feature in the solve's vectors. */
+        private final int[] at;
+        /** v spread over all p features (0 outside the free set, which stays fixed). */
+        private final double[] full;
+        private final double[] scratch;
+        private final double[] wx;
+
+        Products(Problem pr, int[] free, int m) {
+            this.pr = pr;
+            this.free = free;
+            this.m = m;
+            this.at = new int[pr.p];
+            for (int t = 0; t < m; t++) at[free[t]] = t;
+            this.full = new double[pr.p];
+            this.scratch = new double[pr.p];
+            this.wx = new double[pr.n];
         }
-        if (o == 1) q[0] = sum;
-        double total = sum;
-        int[] at = new int[pr.p];
-        for (int t = 0; t < m; t++) at[free[t]] = t;
-        ParallelColumns.forEach(free, m, pr.entriesPerColumn(), j -> q[o + at[j]] = pr.gradient(j, wx, total));
-        for (int t = 0; t < m; t++) q[o + t] += ridge * pr.vp[free[t]] * v[o + t];
+
+        void hessianTimes(int o, double[] w, double ridge, double[] v, double[] xv, double[] q) {
+            int n = pr.n;
+            for (int t = 0; t < m; t++) full[free[t]] = v[o + t];
+            pr.linearPredictor(o == 1 ? v[0] : 0.0, full, xv, scratch);
+            double sum = 0;
+            for (int i = 0; i < n; i++) {
+                wx[i] = w[i] * xv[i];
+                sum += wx[i];
+            }
+            if (o == 1) q[0] = sum;
+            double total = sum;
+            ParallelColumns.forEach(free, m, pr.entriesPerColumn(), j -> q[o + at[j]] = pr.gradient(j, wx, total));
+            for (int t = 0; t < m; t++) q[o + t] += ridge * pr.vp[free[t]] * v[o + t];
+        }
     }
 
     /** The Hessian's diagonal: Σ W (the intercept) and Σ_i W_i x̃_ij² + ridge·f_j. */

@@ -157,15 +157,24 @@ final class Problem {
 
     /** Linear predictor from standardized coefficients: η = b0 + Σ_j b_j x̃_j. {@code eta} modified. */
     void linearPredictor(double b0, double[] b, double[] eta) {
+        linearPredictor(b0, b, eta, new double[p]);
+    }
+
+    /**
+     * {@link #linearPredictor(double, double[], double[])} with {@code scratch} (length p, overwritten)
+     * for the raw-scale coefficients, for callers that form many products in a row.
+     */
+    void linearPredictor(double b0, double[] b, double[] eta, double[] scratch) {
         // η = (b0 − Σ_j b_j c_j/s_j) + X·(b/s): one product on the raw X
         double shift = b0;
-        double[] w = new double[p];
         for (int j = 0; j < p; j++) {
             if (b[j] != 0.0) {
-                w[j] = b[j] / scales[j];
-                shift -= w[j] * centres[j];
+                scratch[j] = b[j] / scales[j];
+                shift -= scratch[j] * centres[j];
+            } else {
+                scratch[j] = 0.0;
             }
         }
-        x.multiply(w, shift, eta);
+        x.multiply(scratch, shift, eta);
     }
 }
